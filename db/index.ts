@@ -1,0 +1,64 @@
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** One type for both drivers: postgres.js (DATABASE_URL) and PGlite (embedded default). */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything a query can run on: the database or an open transaction. */
+export type Conn = Db | Tx;
+
+type Handle = { db: Db; close: () => Promise<void>; kind: "postgres" | "pglite" };
+
+const globalForDb = globalThis as unknown as { __ticketryDb?: Handle; __ticketryDbPromise?: Promise<Handle> };
+
+async function open(): Promise<Handle> {
+  if (env.databaseUrl) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(env.databaseUrl, { max: 10, onnotice: () => {} });
+    return { db: drizzle(client, { schema, casing: "snake_case" }) as unknown as Db, close: () => client.end(), kind: "postgres" };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const client = await PGlite.create(env.pgliteDir);
+  return { db: drizzle(client, { schema, casing: "snake_case" }) as unknown as Db, close: () => client.close(), kind: "pglite" };
+}
+
+/**
+ * The one database handle of this process, kept on globalThis so hot reload and repeated imports
+ * never open a second PGlite on the same directory (PGlite has no lock). Tests install their own
+ * handle with `useDatabase` before anything queries.
+ */
+export function getHandle(): Promise<Handle> {
+  if (globalForDb.__ticketryDb) return Promise.resolve(globalForDb.__ticketryDb);
+  globalForDb.__ticketryDbPromise ??= open().then((h) => (globalForDb.__ticketryDb = h));
+  return globalForDb.__ticketryDbPromise;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getHandle()).db;
+}
+
+export function useDatabase(handle: Handle) {
+  globalForDb.__ticketryDb = handle;
+  globalForDb.__ticketryDbPromise = Promise.resolve(handle);
+}
+
+export async function closeDb() {
+  const handle = globalForDb.__ticketryDb;
+  globalForDb.__ticketryDb = undefined;
+  globalForDb.__ticketryDbPromise = undefined;
+  if (handle) await handle.close();
+}
+
+/** Rows of a raw `sql` query, whichever driver answered (postgres.js returns an array, PGlite `{ rows }`). */
+export async function rawRows<T>(conn: Conn, query: SQL): Promise<T[]> {
+  const result = (await conn.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export { schema };

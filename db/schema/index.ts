@@ -1,0 +1,5 @@
+export * from "./auth";
+export * from "./org";
+export * from "./billing";
+export * from "./tickets";
+export * from "./mail";

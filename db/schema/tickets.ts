@@ -1,0 +1,208 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { bytea, createdAt, id, tstz, tsvector, updatedAt } from "./columns";
+import { users } from "./auth";
+import { companies, departments, projects, tasks } from "./org";
+import { orders, services } from "./billing";
+
+export const ticketType = pgEnum("ticket_type", ["support", "change_request"]);
+
+/** One status column for both workflows: support (SPEC §3) and change requests (SPEC §4). */
+export const ticketStatus = pgEnum("ticket_status", [
+  "open",
+  "in_progress",
+  "waiting_for_customer",
+  "closed",
+  "wont_fix",
+  "draft",
+  "pending",
+  "approved",
+  "rejected",
+  "deployed",
+  "completed",
+  "cancelled",
+  "rolled_back",
+]);
+
+/** Declared low → critical so that `ORDER BY priority DESC` puts critical first. */
+export const ticketPriority = pgEnum("ticket_priority", ["low", "normal", "high", "critical"]);
+export const ticketChannel = pgEnum("ticket_channel", ["web", "email", "api"]);
+export const changeType = pgEnum("change_type", [
+  "component_addition",
+  "component_removal",
+  "component_replacement",
+  "configuration_change",
+]);
+
+export const tickets = pgTable(
+  "tickets",
+  {
+    id: id(),
+    number: text().notNull(),
+    type: ticketType().notNull().default("support"),
+    title: text().notNull(),
+    body: text().notNull(),
+    status: ticketStatus().notNull(),
+    priority: ticketPriority().notNull().default("normal"),
+    departmentId: uuid().references(() => departments.id, { onDelete: "set null" }),
+    requesterId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    assigneeId: uuid().references(() => users.id, { onDelete: "set null" }),
+    escalated: boolean().notNull().default(false),
+    orderId: uuid().references(() => orders.id, { onDelete: "set null" }),
+    serviceId: uuid().references(() => services.id, { onDelete: "set null" }),
+    companyId: uuid().references(() => companies.id, { onDelete: "set null" }),
+    projectId: uuid().references(() => projects.id, { onDelete: "set null" }),
+    taskId: uuid().references(() => tasks.id, { onDelete: "set null" }),
+    channel: ticketChannel().notNull().default("web"),
+    /** Request time (seed 003). */
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    lastActivityAt: createdAt(),
+    firstResponseAt: tstz(),
+    /** Response time (seed 003). */
+    closedAt: tstz(),
+    reopenCount: integer().notNull().default(0),
+    wontFixReason: text(),
+    // Change requests (seed 004)
+    targetOrderId: uuid().references(() => orders.id, { onDelete: "set null" }),
+    changeType: changeType(),
+    submittedAt: tstz(),
+    approvedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    approvedAt: tstz(),
+    rejectedAt: tstz(),
+    rejectionReason: text(),
+    deployedAt: tstz(),
+    completedAt: tstz(),
+    scheduledFor: tstz(),
+    estimatedMinutes: integer(),
+    deploymentNotes: text(),
+    /** Weighted full-text document: title (A), body (B), public messages (C). Maintained by lib/tickets. */
+    searchVector: tsvector().notNull().default(sql`''::tsvector`),
+  },
+  (t) => [
+    uniqueIndex("tickets_number_key").on(t.number),
+    index("tickets_queue_idx").on(t.status, t.escalated, t.priority.desc(), t.createdAt, t.id),
+    index("tickets_requester_idx").on(t.requesterId, t.lastActivityAt.desc(), t.id),
+    index("tickets_assignee_idx").on(t.assigneeId, t.status),
+    index("tickets_created_idx").on(t.createdAt),
+    index("tickets_closed_idx").on(t.closedAt),
+    index("tickets_department_idx").on(t.departmentId),
+    index("tickets_search_idx").using("gin", t.searchVector),
+  ],
+);
+
+export const itemAction = pgEnum("item_action", ["add", "remove", "replace", "modify"]);
+export const itemValidation = pgEnum("item_validation", ["pending", "valid", "invalid"]);
+
+/** Seed 004: the line items of a change request. */
+export const ticketItems = pgTable(
+  "ticket_items",
+  {
+    id: id(),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    action: itemAction().notNull(),
+    componentType: text().notNull(),
+    quantity: integer().notNull().default(1),
+    specifications: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    currentValue: text(),
+    requestedValue: text(),
+    validationStatus: itemValidation().notNull().default("pending"),
+    fulfilled: boolean().notNull().default(false),
+    fulfilledAt: tstz(),
+    notes: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("ticket_items_ticket_idx").on(t.ticketId)],
+);
+
+export const messageVisibility = pgEnum("message_visibility", ["public", "internal"]);
+export const messageKind = pgEnum("message_kind", ["comment", "system"]);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: id(),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    authorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    body: text().notNull(),
+    visibility: messageVisibility().notNull().default("public"),
+    kind: messageKind().notNull().default("comment"),
+    /** RFC 5322 Message-ID when the message came or went by mail: replies thread back by it. */
+    emailMessageId: text(),
+    createdAt: createdAt(),
+    editedAt: tstz(),
+  },
+  (t) => [
+    index("messages_ticket_idx").on(t.ticketId, t.createdAt),
+    uniqueIndex("messages_email_message_id_key").on(t.emailMessageId),
+  ],
+);
+
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: id(),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    messageId: uuid().references(() => messages.id, { onDelete: "cascade" }),
+    /** Metadata only: never used as a path. */
+    filename: text().notNull(),
+    storageKey: text().notNull(),
+    size: integer().notNull(),
+    mimeType: text().notNull(),
+    uploaderId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("attachments_storage_key").on(t.storageKey),
+    index("attachments_ticket_idx").on(t.ticketId),
+    index("attachments_message_idx").on(t.messageId),
+  ],
+);
+
+/** The default storage driver keeps bytes in PostgreSQL, so a serverless deployment needs only its database. */
+export const attachmentBlobs = pgTable("attachment_blobs", {
+  key: text().primaryKey(),
+  data: bytea().notNull(),
+  createdAt: createdAt(),
+});
+
+/** Append-only. Survives the ticket's deletion (ticket_id set null, number kept). */
+export const ticketHistory = pgTable(
+  "ticket_history",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    ticketId: uuid().references(() => tickets.id, { onDelete: "set null" }),
+    ticketNumber: text().notNull(),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    action: text().notNull(),
+    field: text(),
+    oldValue: text(),
+    newValue: text(),
+    comment: text(),
+    metadata: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("ticket_history_ticket_idx").on(t.ticketId, t.createdAt),
+    index("ticket_history_actor_idx").on(t.actorId, t.action, t.createdAt),
+  ],
+);

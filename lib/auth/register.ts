@@ -1,0 +1,98 @@
+import { eq, isNull, and } from "drizzle-orm";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { env } from "@/lib/env";
+import { AppError, zodFieldErrors } from "@/lib/errors";
+import { queueEmail } from "@/lib/mail/outbox";
+import { alreadyRegisteredMail, verifyEmailMail } from "@/lib/mail/templates/account";
+import { hashPassword } from "./password";
+import { emailOnlySchema, registerSchema } from "./schemas";
+import { consumeToken, issueToken } from "./tokens";
+import { findUserByEmail } from "./users";
+
+export const REGISTERED_MESSAGE =
+  "Check your inbox: we sent a link to confirm your address. Follow it, then sign in.";
+
+/**
+ * A guest becomes a client. The answer is the same whether or not the address is taken (the owner
+ * of an existing account gets a "you already have an account" mail instead), so registration
+ * cannot be used to discover who has an account.
+ */
+export async function registerClient(input: unknown): Promise<{ message: string }> {
+  const parsed = registerSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", "Check the highlighted fields.", zodFieldErrors(parsed.error.issues));
+  const { name, email, password } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  const db = await getDb();
+
+  await db.transaction(async (tx) => {
+    const existing = await findUserByEmail(tx, email);
+    if (existing) {
+      await queueEmail(tx, {
+        type: "account.already_registered",
+        to: existing.email,
+        recipientId: existing.id,
+        template: alreadyRegisteredMail({ name: existing.name, signInLink: `${env.appUrl}/sign-in`, resetLink: `${env.appUrl}/forgot-password` }),
+      });
+      return;
+    }
+    const [user] = await tx
+      .insert(users)
+      .values({ name, email, passwordHash, roleKey: "client" })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
+    if (!user) return; // lost a race with a registration of the same address: same answer
+    const token = await issueToken(tx, user.id, "verify_email", now());
+    await queueEmail(tx, {
+      type: "account.verify_email",
+      to: email,
+      recipientId: user.id,
+      template: verifyEmailMail({ name, link: `${env.appUrl}/verify?token=${token}` }),
+    });
+  });
+  return { message: REGISTERED_MESSAGE };
+}
+
+/** Follows a verification link: marks the address verified. Single use; expired or unknown → a clear error. */
+export async function verifyEmail(token: string): Promise<{ email: string }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const spent = await consumeToken(tx, token, "verify_email", now());
+    if (!spent) {
+      throw new AppError("invalid", "This confirmation link is not valid any more. It may have been used or have expired: ask for a new one.");
+    }
+    const [user] = await tx
+      .update(users)
+      .set({ emailVerifiedAt: now(), updatedAt: now() })
+      .where(eq(users.id, spent.userId))
+      .returning({ email: users.email });
+    return { email: user!.email };
+  });
+}
+
+export const RESENT_MESSAGE = "If that address has an account waiting for confirmation, a new link is on its way.";
+
+/** Sends a fresh verification link; the same answer for every address. */
+export async function resendVerification(input: unknown): Promise<{ message: string }> {
+  const parsed = emailOnlySchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", "Check the highlighted fields.", zodFieldErrors(parsed.error.issues));
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const user = await findUserByEmail(tx, parsed.data.email);
+    if (!user || user.emailVerifiedAt || !user.active) return;
+    const [still] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, user.id), isNull(users.emailVerifiedAt)));
+    if (!still) return;
+    const token = await issueToken(tx, user.id, "verify_email", now());
+    await queueEmail(tx, {
+      type: "account.verify_email",
+      to: user.email,
+      recipientId: user.id,
+      template: verifyEmailMail({ name: user.name, link: `${env.appUrl}/verify?token=${token}` }),
+    });
+  });
+  return { message: RESENT_MESSAGE };
+}

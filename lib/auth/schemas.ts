@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+export const emailField = z
+  .string()
+  .trim()
+  .min(1, "Enter your e-mail address.")
+  .max(254, "That address is too long.")
+  .email("Enter a valid e-mail address, like name@example.com.")
+  .transform((v) => v.toLowerCase());
+
+export const newPasswordField = z
+  .string()
+  .min(10, "Use at least 10 characters.")
+  .max(200, "Use at most 200 characters.")
+  .refine((v) => v.trim().length === v.length || v.trim().length >= 10, "Use at least 10 characters.");
+
+export const nameField = z.string().trim().min(1, "Enter your name.").max(120, "Use at most 120 characters.");
+
+export const registerSchema = z
+  .object({
+    name: nameField,
+    email: emailField,
+    password: newPasswordField,
+    confirmPassword: z.string(),
+  })
+  .strict()
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
+
+export const signInSchema = z
+  .object({
+    email: emailField,
+    password: z.string().min(1, "Enter your password.").max(200, "That password is too long."),
+  })
+  .strict();
+
+export const emailOnlySchema = z.object({ email: emailField }).strict();
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().min(20, "This link is not valid.").max(200, "This link is not valid."),
+    password: newPasswordField,
+    confirmPassword: z.string(),
+  })
+  .strict()
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
+
+export const profileSchema = z.object({ name: nameField }).strict();
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(200),
+    password: newPasswordField,
+    confirmPassword: z.string(),
+  })
+  .strict()
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." })
+  .refine((v) => v.password !== v.currentPassword, { path: ["password"], message: "Choose a password different from the current one." });
+
+export type RegisterInput = z.infer<typeof registerSchema>;
+export type SignInInput = z.infer<typeof signInSchema>;
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

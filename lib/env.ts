@@ -1,0 +1,92 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Empty strings count as unset so that `FOO=` in a .env file
+ * does not silently become a value.
+ */
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optional,
+  PGLITE_DIR: optional,
+  DATA_DIR: optional,
+  AUTH_SECRET: optional,
+  APP_URL: optional,
+  AUTH_URL: optional,
+  RESEND_API_KEY: optional,
+  MAIL_FROM: optional,
+  HELPDESK_EMAIL: optional,
+  ACCOUNTING_EMAIL: optional,
+  ORDERS_EMAIL: optional,
+  CRON_SECRET: optional,
+  ADMIN_EMAIL: optional,
+  SEED_DEMO: optional,
+  LOG_LEVEL: optional,
+});
+
+function load() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const raw = parsed.data;
+  const dataDir = path.resolve(raw.DATA_DIR ?? ".data");
+  const embedded = !raw.DATABASE_URL;
+  const isProduction = raw.NODE_ENV === "production";
+  const appUrl = (raw.APP_URL ?? raw.AUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  return {
+    nodeEnv: raw.NODE_ENV,
+    isProduction,
+    isTest: raw.NODE_ENV === "test",
+    databaseUrl: raw.DATABASE_URL,
+    embedded,
+    dataDir,
+    pgliteDir: path.resolve(raw.PGLITE_DIR ?? path.join(dataDir, "pglite")),
+    authSecret: resolveAuthSecret(raw.AUTH_SECRET, { embedded, isProduction, dataDir }),
+    appUrl,
+    resendApiKey: raw.RESEND_API_KEY,
+    mailFrom: raw.MAIL_FROM ?? "Ticketry <helpdesk@ticketry.localhost>",
+    helpdeskEmail: raw.HELPDESK_EMAIL ?? "helpdesk@ticketry.localhost",
+    accountingEmail: raw.ACCOUNTING_EMAIL ?? "accounting@ticketry.localhost",
+    ordersEmail: raw.ORDERS_EMAIL ?? "orders@ticketry.localhost",
+    cronSecret: raw.CRON_SECRET,
+    adminEmail: raw.ADMIN_EMAIL,
+    // Known demo passwords only where nobody can reach them by accident.
+    seedDemo: raw.SEED_DEMO === "1" || raw.SEED_DEMO === "true" || (embedded && raw.SEED_DEMO !== "0"),
+  };
+}
+
+const MIN_SECRET = 32;
+
+function resolveAuthSecret(
+  given: string | undefined,
+  ctx: { embedded: boolean; isProduction: boolean; dataDir: string },
+): string {
+  if (given && given.length >= MIN_SECRET) return given;
+  if (!ctx.embedded && ctx.isProduction) {
+    throw new Error(
+      given
+        ? `AUTH_SECRET is too short (${given.length} characters); use at least ${MIN_SECRET}, e.g. \`openssl rand -base64 32\`.`
+        : "AUTH_SECRET is not set. A production deployment on PostgreSQL needs one: `openssl rand -base64 32`.",
+    );
+  }
+  if (given) return given; // development with an explicit short secret: allowed, it is the developer's choice
+  // Embedded default: make one secret once and keep it, so sessions survive a restart.
+  const file = path.join(ctx.dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(ctx.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export type Env = ReturnType<typeof load>;
+export const env: Env = load();

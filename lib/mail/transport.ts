@@ -1,0 +1,47 @@
+import { Resend } from "resend";
+import { env } from "@/lib/env";
+
+export type OutgoingMail = {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  emailMessageId: string | null;
+};
+
+export type Transport = {
+  name: string;
+  /** Resolves with the provider's id, or throws with a message worth keeping on the row. */
+  send(mail: OutgoingMail): Promise<string>;
+};
+
+/** Resend, with the outbox row id as the idempotency key: a retry after a timeout never sends twice. */
+export function resendTransport(apiKey: string, from = env.mailFrom): Transport {
+  const resend = new Resend(apiKey);
+  return {
+    name: "resend",
+    async send(mail) {
+      const headers: Record<string, string> = {};
+      if (mail.emailMessageId) headers["Message-ID"] = `<${mail.emailMessageId}>`;
+      const { data, error } = await resend.emails.send(
+        { from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined, headers },
+        { idempotencyKey: mail.id },
+      );
+      if (error || !data) throw new Error(error ? `${error.name}: ${error.message}` : "Resend returned no id");
+      return data.id;
+    },
+  };
+}
+
+/** Without a Resend key, mail is "delivered" to the built-in mailbox page (the row itself). */
+export const mailboxTransport: Transport = {
+  name: "mailbox",
+  async send(mail) {
+    return `mailbox:${mail.id}`;
+  },
+};
+
+export function defaultTransport(): Transport {
+  return env.resendApiKey ? resendTransport(env.resendApiKey) : mailboxTransport;
+}
