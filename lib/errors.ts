@@ -29,14 +29,16 @@ export const forbidden = (message = "You are not allowed to do that.") => new Ap
 export type FieldErrors = Record<string, string>;
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; formError?: string; fieldErrors?: FieldErrors };
+  | ActionFailure;
+
+export type ActionFailure = { ok: false; formError?: string; fieldErrors?: FieldErrors; code?: ErrorCode };
 
 export const GENERIC_ERROR = "Something went wrong on our side. Nothing was changed; please try again.";
 
 /** Maps any thrown value to an action result, logging what is not an expected failure. */
-export function toActionError(error: unknown, context: string): { ok: false; formError?: string; fieldErrors?: FieldErrors } {
+export function toActionError(error: unknown, context: string): ActionFailure {
   if (error instanceof AppError) {
-    return { ok: false, formError: error.fieldErrors ? undefined : error.message, fieldErrors: error.fieldErrors };
+    return { ok: false, code: error.code, formError: error.fieldErrors ? undefined : error.message, fieldErrors: error.fieldErrors };
   }
   console.error(`[${context}]`, error);
   return { ok: false, formError: GENERIC_ERROR };

@@ -1,0 +1,39 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authConfig } from "./auth.config";
+import { authenticate } from "@/lib/auth/authenticate";
+import { AppError } from "@/lib/errors";
+
+/** Carries our typed refusal (throttled, unverified …) through Auth.js to the sign-in action. */
+class SignInRefused extends CredentialsSignin {
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || "unknown";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        try {
+          const user = await authenticate(
+            { email: credentials?.email, password: credentials?.password },
+            clientIp(request.headers),
+          );
+          return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+        } catch (error) {
+          if (error instanceof AppError) throw new SignInRefused(`${error.code}:${error.message}`, error.message);
+          throw error;
+        }
+      },
+    }),
+  ],
+});
