@@ -29,6 +29,17 @@ const schema = z.object({
   ADMIN_EMAIL: optional,
   SEED_DEMO: optional,
   LOG_LEVEL: optional,
+  // Attachments (lib/attachments/config.ts validates the values)
+  ATTACHMENT_MAX_BYTES: optional,
+  ATTACHMENT_MAX_TOTAL_BYTES: optional,
+  ATTACHMENT_MAX_FILES: optional,
+  ATTACHMENT_TYPES: optional,
+  STORAGE_DRIVER: optional,
+  S3_ENDPOINT: optional,
+  S3_BUCKET: optional,
+  S3_REGION: optional,
+  S3_ACCESS_KEY_ID: optional,
+  S3_SECRET_ACCESS_KEY: optional,
 });
 
 function load() {
@@ -59,6 +70,20 @@ function load() {
     ordersEmail: raw.ORDERS_EMAIL ?? "orders@ticketry.localhost",
     cronSecret: raw.CRON_SECRET,
     adminEmail: raw.ADMIN_EMAIL,
+    attachments: {
+      maxBytes: raw.ATTACHMENT_MAX_BYTES,
+      maxTotalBytes: raw.ATTACHMENT_MAX_TOTAL_BYTES,
+      maxFiles: raw.ATTACHMENT_MAX_FILES,
+      types: raw.ATTACHMENT_TYPES,
+    },
+    storage: {
+      driver: raw.STORAGE_DRIVER,
+      s3Endpoint: raw.S3_ENDPOINT,
+      s3Bucket: raw.S3_BUCKET,
+      s3Region: raw.S3_REGION,
+      s3AccessKeyId: raw.S3_ACCESS_KEY_ID,
+      s3SecretAccessKey: raw.S3_SECRET_ACCESS_KEY,
+    },
     // Known demo passwords only where nobody can reach them by accident.
     seedDemo: raw.SEED_DEMO === "1" || raw.SEED_DEMO === "true" || (embedded && raw.SEED_DEMO !== "0"),
   };
