@@ -8,6 +8,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  smallint,
   text,
   unique,
   uniqueIndex,
@@ -58,6 +59,11 @@ export const orders = pgTable(
     /** "Specific billing" (seed 000): overrides the service price for this instance. */
     priceOverrideMinor: integer(),
     nextDueOn: date({ mode: "string" }),
+    /**
+     * The day of the month periods are anchored to (the first due date's day): a 31st stays the 31st
+     * after a short month (Jan 31 → Feb 28 → Mar 31). Set on activation and when the due date is edited.
+     */
+    billingAnchorDay: smallint(),
     comments: text().notNull().default(""),
     updatedAt: updatedAt(),
   },
@@ -65,6 +71,7 @@ export const orders = pgTable(
     index("orders_client_idx").on(t.clientId, t.orderedAt),
     index("orders_due_idx").on(t.nextDueOn).where(sql`${t.status} = 'active'`),
     check("orders_override_nonneg", sql`${t.priceOverrideMinor} IS NULL OR ${t.priceOverrideMinor} >= 0`),
+    check("orders_anchor_day_range", sql`${t.billingAnchorDay} IS NULL OR ${t.billingAnchorDay} BETWEEN 1 AND 31`),
   ],
 );
 

@@ -1,0 +1,2 @@
+ALTER TABLE "orders" ADD COLUMN "billing_anchor_day" smallint;--> statement-breakpoint
+ALTER TABLE "orders" ADD CONSTRAINT "orders_anchor_day_range" CHECK ("orders"."billing_anchor_day" IS NULL OR "orders"."billing_anchor_day" BETWEEN 1 AND 31);
