@@ -1,0 +1,91 @@
+import { eq } from "drizzle-orm";
+import { getDb, type Conn } from "@/db";
+import { tickets, users } from "@/db/schema";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { now } from "@/lib/clock";
+import { recordHistory, type RequestMeta } from "./history";
+import { resolveLinks } from "./links";
+import type { Person } from "./load";
+import { notifyCreated } from "./notify";
+import { nextTicketNumber } from "./numbering";
+import { refreshSearchVector } from "./search";
+import { createTicketSchema, parseInput, type TicketFields } from "./schemas";
+
+export type CreatedTicket = { id: string; number: string };
+export type Requester = Person & { companyId: string | null };
+
+/**
+ * A client (anyone with ticket.create) opens a support ticket for themselves: status open, a number
+ * at once, the auto-reply to the client and a mail to the department or help desk — one transaction.
+ *
+ * @param input `{ title, body, priority?, departmentId?, orderId?, serviceId?, projectId?, taskId? }`
+ *   (see createTicketSchema; anything else, like `assigneeId` or `status`, is refused).
+ */
+export async function createTicket(actor: Actor, input: unknown, meta: RequestMeta = {}): Promise<CreatedTicket> {
+  assertCan(actor, "ticket.create", "You are not allowed to open tickets.");
+  const data = parseInput(createTicketSchema, input);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const requester = await findRequester(tx, actor.id);
+    if (!requester?.active) throw new Error("actor without an active user row");
+    return openTicketTx(tx, { requester, actorId: actor.id, data, meta });
+  });
+}
+
+/** The requester's row with what a ticket needs (company for project links, address for the auto-reply). */
+export async function findRequester(tx: Conn, userId: string): Promise<Requester | null> {
+  const [row] = await tx
+    .select({ id: users.id, name: users.name, email: users.email, active: users.active, companyId: users.companyId })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
+
+/**
+ * Inserts a support ticket inside an open transaction and does everything that belongs to a creation
+ * (number, links checked against the requester, history, search vector, notifications). Shared by
+ * the web form, the admin's "on behalf of" form and inbound e-mail (channel "email").
+ */
+export async function openTicketTx(
+  tx: Conn,
+  p: { requester: Requester; actorId: string | null; data: TicketFields; meta?: RequestMeta; linksChosenBy?: "requester" | "staff" },
+): Promise<CreatedTicket> {
+  const { requester, data, meta = {} } = p;
+  const links = await resolveLinks(tx, requester, data, p.linksChosenBy === "staff" ? "the client's" : "your");
+  const at = now();
+  const number = await nextTicketNumber(tx, at);
+  const [row] = await tx
+    .insert(tickets)
+    .values({
+      number,
+      type: "support",
+      title: data.title,
+      body: data.body,
+      status: "open",
+      priority: data.priority,
+      departmentId: links.departmentId,
+      requesterId: requester.id,
+      orderId: links.orderId,
+      serviceId: links.serviceId,
+      companyId: requester.companyId,
+      projectId: links.projectId,
+      taskId: links.taskId,
+      channel: meta.channel ?? "web",
+      createdAt: at,
+      updatedAt: at,
+      lastActivityAt: at,
+    })
+    .returning({ id: tickets.id });
+  const ticket = { id: row!.id, number, title: data.title };
+  const onBehalf = p.actorId && p.actorId !== requester.id ? { onBehalfOf: requester.id } : {};
+  await recordHistory(
+    tx,
+    ticket,
+    p.actorId,
+    [{ action: "created", field: "status", newValue: "open", comment: data.title, extra: { priority: data.priority, ...onBehalf } }],
+    meta,
+  );
+  await refreshSearchVector(tx, ticket.id);
+  await notifyCreated(tx, { ...ticket, body: data.body, priority: data.priority }, requester, links.department);
+  return { id: ticket.id, number };
+}

@@ -1,0 +1,90 @@
+import { and, or, sql, type SQL } from "drizzle-orm";
+import { tickets } from "@/db/schema";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { PRIORITIES } from "./workflow";
+import type { LIST_SORTS } from "./schemas";
+
+/**
+ * Keyset pagination for ticket lists: each sort is a list of keys ending in the id (a total order),
+ * the cursor holds the last row's key values as text (timestamps to the microsecond), and the next
+ * page is "rows after that tuple" — fast at any depth, stable while rows are added.
+ */
+export type ListSort = (typeof LIST_SORTS)[number];
+
+type Key = { expr: SQL; dir: "asc" | "desc"; text: SQL<string>; param: (v: string) => SQL; valid: (v: string) => boolean };
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TS_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const NUM_RE = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
+
+const timeKey = (col: typeof tickets.createdAt | typeof tickets.lastActivityAt, dir: "asc" | "desc"): Key => ({
+  expr: sql`${col}`,
+  dir,
+  text: sql<string>`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  param: (v) => sql`${v}::timestamptz`,
+  valid: (v) => TS_RE.test(v),
+});
+const idKey = (dir: "asc" | "desc"): Key => ({
+  expr: sql`${tickets.id}`,
+  dir,
+  text: sql<string>`${tickets.id}::text`,
+  param: (v) => sql`${v}::uuid`,
+  valid: (v) => UUID_RE.test(v),
+});
+const priorityKey: Key = {
+  expr: sql`${tickets.priority}`,
+  dir: "desc",
+  text: sql<string>`${tickets.priority}::text`,
+  param: (v) => sql`${v}::ticket_priority`,
+  valid: (v) => (PRIORITIES as readonly string[]).includes(v),
+};
+const rankKey = (rank: SQL): Key => ({
+  expr: rank,
+  dir: "desc",
+  text: sql<string>`(${rank})::text`,
+  param: (v) => sql`${v}::real`,
+  valid: (v) => NUM_RE.test(v),
+});
+
+/** The keys of a sort. "relevance" needs the search rank; without one it falls back to priority. */
+export function sortKeys(sort: ListSort, rank: SQL | null): Key[] {
+  switch (sort) {
+    case "newest":
+      return [timeKey(tickets.createdAt, "desc"), idKey("desc")];
+    case "oldest":
+      return [timeKey(tickets.createdAt, "asc"), idKey("asc")];
+    case "activity":
+      return [timeKey(tickets.lastActivityAt, "desc"), idKey("desc")];
+    case "relevance":
+      if (rank) return [rankKey(rank), idKey("asc")];
+      return sortKeys("priority", null);
+    case "priority":
+      // Queues: critical first, then the oldest request first.
+      return [priorityKey, timeKey(tickets.createdAt, "asc"), idKey("asc")];
+  }
+}
+
+export const orderByKeys = (keys: Key[]): SQL[] => keys.map((k) => (k.dir === "asc" ? sql`${k.expr} asc` : sql`${k.expr} desc`));
+
+/** The columns to select so the last row can become the next cursor: k0, k1, k2. */
+export function cursorColumns(keys: Key[]) {
+  return { k0: keys[0]!.text, k1: keys[1]!.text, k2: keys[2]?.text ?? sql<string>`''` };
+}
+
+/** "After the cursor's tuple" in the sort's directions; null when there is no (valid) cursor. */
+export function afterCursor(keys: Key[], sort: ListSort, cursor: string | undefined): SQL | null {
+  const decoded = decodeCursor<{ s?: unknown; v?: unknown }>(cursor);
+  if (!decoded || decoded.s !== sort || !Array.isArray(decoded.v) || decoded.v.length !== keys.length) return null;
+  const values = decoded.v as unknown[];
+  if (!values.every((v, i) => typeof v === "string" && keys[i]!.valid(v))) return null;
+  const branches = keys.map((key, i) => {
+    const equal = keys.slice(0, i).map((k, j) => sql`${k.expr} = ${k.param(values[j] as string)}`);
+    const beyond = key.dir === "asc" ? sql`${key.expr} > ${key.param(values[i] as string)}` : sql`${key.expr} < ${key.param(values[i] as string)}`;
+    return and(...equal, beyond)!;
+  });
+  return or(...branches)!;
+}
+
+export function nextCursor(sort: ListSort, keys: Key[], last: { k0: string; k1: string; k2: string }): string {
+  return encodeCursor({ s: sort, v: [last.k0, last.k1, last.k2].slice(0, keys.length) });
+}

@@ -1,0 +1,118 @@
+import "server-only";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "@/db";
+import { departments, tickets, users } from "@/db/schema";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { afterCursor, cursorColumns, nextCursor, orderByKeys, sortKeys, type ListSort } from "./list-order";
+import { listTicketsSchema, parseInput } from "./schemas";
+import { searchFilter } from "./search";
+import { ticketVisibility } from "./visibility";
+import { ACTIVE_STATUSES, FINAL_STATUSES, type Priority, type SupportStatus } from "./workflow";
+
+const requester = alias(users, "requester");
+const assignee = alias(users, "assignee");
+
+export type TicketListItem = {
+  id: string;
+  number: string;
+  title: string;
+  status: SupportStatus;
+  priority: Priority;
+  escalated: boolean;
+  department: string | null;
+  requesterName: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  createdAt: Date;
+  lastActivityAt: Date;
+};
+export type TicketPage = { items: TicketListItem[]; nextCursor: string | null; sort: ListSort };
+
+/**
+ * One page of support tickets, always within what the actor may see (ticketVisibility ANDed in).
+ * Scopes: "mine" (requested by me), "assigned" (assigned to me), "queue" (first line: open, not
+ * escalated), "escalated" (second line), "all" (ticket.view_all). Filters: status (a status, "active"
+ * or "done"), priority, departmentId, q (full text; a ticket number is an exact lookup). Sorts:
+ * priority (critical first, then oldest — the queue order), newest, oldest, activity, relevance
+ * (default when q is given). Pass the returned `nextCursor` back as `cursor` for the next page.
+ */
+export async function listTickets(actor: Actor, input: unknown): Promise<TicketPage> {
+  const f = parseInput(listTicketsSchema, input);
+  const conditions: SQL[] = [ticketVisibility(actor), eq(tickets.type, "support")];
+  switch (f.scope) {
+    case "mine":
+      conditions.push(eq(tickets.requesterId, actor.id));
+      break;
+    case "assigned":
+      assertCan(actor, "ticket.view_assigned", "You have no assigned tickets.");
+      conditions.push(eq(tickets.assigneeId, actor.id));
+      break;
+    case "queue":
+      assertCan(actor, "ticket.view_queue", "The first-line queue is for first-line agents.");
+      conditions.push(eq(tickets.status, "open"), eq(tickets.escalated, false));
+      break;
+    case "escalated":
+      assertCan(actor, "ticket.view_escalated", "The second-line queue is for second-line agents.");
+      conditions.push(eq(tickets.status, "open"), eq(tickets.escalated, true));
+      break;
+    case "all":
+      assertCan(actor, "ticket.view_all", "You may not list every ticket.");
+      break;
+  }
+  if (f.status === "active") conditions.push(inArray(tickets.status, [...ACTIVE_STATUSES]));
+  else if (f.status === "done") conditions.push(inArray(tickets.status, [...FINAL_STATUSES]));
+  else if (f.status) conditions.push(eq(tickets.status, f.status));
+  if (f.priority) conditions.push(eq(tickets.priority, f.priority));
+  if (f.departmentId) conditions.push(eq(tickets.departmentId, f.departmentId));
+
+  const search = f.q ? searchFilter(f.q) : null;
+  if (search) conditions.push(search.where);
+  const sort: ListSort = f.sort ?? (search?.rank ? "relevance" : f.scope === "mine" ? "activity" : "priority");
+  const keys = sortKeys(sort, search?.rank ?? null);
+  const after = afterCursor(keys, sort, f.cursor);
+  if (after) conditions.push(after);
+
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      title: tickets.title,
+      status: tickets.status,
+      priority: tickets.priority,
+      escalated: tickets.escalated,
+      department: departments.name,
+      requesterName: requester.name,
+      assigneeId: tickets.assigneeId,
+      assigneeName: assignee.name,
+      createdAt: tickets.createdAt,
+      lastActivityAt: tickets.lastActivityAt,
+      ...cursorColumns(keys),
+    })
+    .from(tickets)
+    .innerJoin(requester, eq(requester.id, tickets.requesterId))
+    .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
+    .leftJoin(departments, eq(departments.id, tickets.departmentId))
+    .where(and(...conditions))
+    .orderBy(...orderByKeys(keys))
+    .limit(f.limit + 1);
+
+  const page = rows.slice(0, f.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ k0: _k0, k1: _k1, k2: _k2, ...item }) => ({ ...item, status: item.status as SupportStatus })),
+    nextCursor: rows.length > f.limit && last ? nextCursor(sort, keys, last) : null,
+    sort,
+  };
+}
+
+/** Count of tickets in a scope for badges ("Queue (12)"): same visibility, no paging. */
+export async function countTickets(actor: Actor, scope: "queue" | "escalated" | "assigned"): Promise<number> {
+  const where: SQL[] = [ticketVisibility(actor), eq(tickets.type, "support")];
+  if (scope === "assigned") where.push(eq(tickets.assigneeId, actor.id), inArray(tickets.status, [...ACTIVE_STATUSES]));
+  else where.push(eq(tickets.status, "open"), eq(tickets.escalated, scope === "escalated"));
+  const db = await getDb();
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(tickets).where(and(...where));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from "node:crypto";
+import type { Conn } from "@/db";
+import { env } from "@/lib/env";
+import { queueEmail, queueInApp } from "@/lib/mail/outbox";
+import * as mails from "@/lib/mail/templates/tickets";
+import type { MailTemplate } from "@/lib/mail/templates/types";
+import { REOPEN_WINDOW_MS, STATUS_LABELS } from "./workflow";
+import type { Person } from "./load";
+
+/**
+ * Who hears about what (SPEC §5), written into the outbox inside the transition's transaction: an
+ * e-mail and an in-app notification per person. Client mails only ever carry the one public text
+ * they are about; internal notes never reach this module's client functions.
+ */
+export type NotifyTicket = { id: string; number: string; title: string };
+
+export const ticketPath = (number: string) => `/tickets/${number}`;
+export const ticketLink = (number: string) => `${env.appUrl}${ticketPath(number)}`;
+/** Our Message-ID (without <>) for a mail replies should thread back from. */
+export const newMessageId = () => `${randomUUID()}@ticketry`;
+
+const ref = (t: NotifyTicket) => ({ number: t.number, title: t.title, link: ticketLink(t.number) });
+
+/** E-mail plus in-app notification to one person; inactive accounts get nothing. Returns the Message-ID used. */
+export async function notifyPerson(
+  tx: Conn,
+  t: NotifyTicket,
+  person: Person,
+  n: { type: string; template: MailTemplate; inApp: string; emailMessageId?: string },
+): Promise<string | null> {
+  if (!person.active) return null;
+  const emailMessageId = n.emailMessageId ?? newMessageId();
+  await queueEmail(tx, { type: n.type, to: person.email, recipientId: person.id, ticketId: t.id, emailMessageId, template: n.template });
+  await queueInApp(tx, { type: n.type, recipientId: person.id, subject: n.template.subject, text: n.inApp, link: ticketPath(t.number), ticketId: t.id });
+  return emailMessageId;
+}
+
+/** Ticket created: the client's auto-reply, and the department's (or the help desk's) address. */
+export async function notifyCreated(
+  tx: Conn,
+  t: NotifyTicket & { body: string; priority: string },
+  client: Person,
+  department: { name: string; inboundAddress: string | null } | null,
+) {
+  await notifyPerson(tx, t, client, {
+    type: "ticket.created",
+    template: mails.ticketCreatedMail({ ...ref(t), name: client.name, email: client.email }),
+    inApp: `Your ticket ${t.number} has been created.`,
+  });
+  await queueEmail(tx, {
+    type: "ticket.created.desk",
+    to: department?.inboundAddress ?? env.helpdeskEmail,
+    ticketId: t.id,
+    template: mails.ticketCreatedStaffMail({
+      ...ref(t),
+      requesterName: client.name,
+      requesterEmail: client.email,
+      department: department?.name ?? null,
+      priority: t.priority,
+      body: t.body,
+    }),
+  });
+}
+
+/** A public agent comment, to the client, with the comment. The Message-ID is also stored on the message. */
+export function notifyClientOfReply(tx: Conn, t: NotifyTicket, client: Person, p: { authorName: string; body: string; emailMessageId: string }) {
+  return notifyPerson(tx, t, client, {
+    type: "ticket.reply",
+    template: mails.ticketReplyMail({ ...ref(t), name: client.name, authorName: p.authorName, body: p.body }),
+    inApp: `${p.authorName} answered ${t.number}.`,
+    emailMessageId: p.emailMessageId,
+  });
+}
+
+/** The client answered a waiting ticket: to the assignee. */
+export function notifyAssigneeOfClientReply(tx: Conn, t: NotifyTicket, assignee: Person, p: { clientName: string; body: string }) {
+  return notifyPerson(tx, t, assignee, {
+    type: "ticket.client_reply",
+    template: mails.ticketClientReplyMail({ ...ref(t), name: assignee.name, clientName: p.clientName, body: p.body }),
+    inApp: `${p.clientName} replied to ${t.number}.`,
+  });
+}
+
+/** Assigned by someone else: to the new assignee. */
+export function notifyAssigned(tx: Conn, t: NotifyTicket & { priority: string }, assignee: Person, byName: string) {
+  return notifyPerson(tx, t, assignee, {
+    type: "ticket.assigned",
+    template: mails.ticketAssignedMail({ ...ref(t), name: assignee.name, byName, priority: t.priority }),
+    inApp: `${byName} assigned ${t.number} to you.`,
+  });
+}
+
+/** A status change the client should know about (taken, escalated, reopened, changed by an admin). */
+export function notifyClientOfStatus(tx: Conn, t: NotifyTicket, client: Person, status: string, note: string) {
+  const statusLabel = STATUS_LABELS[status] ?? status;
+  return notifyPerson(tx, t, client, {
+    type: "ticket.status",
+    template: mails.ticketStatusMail({ ...ref(t), name: client.name, statusLabel, note }),
+    inApp: `${t.number} is now: ${statusLabel}.`,
+  });
+}
+
+export function notifyClientOfClose(tx: Conn, t: NotifyTicket, client: Person, closedAt: Date) {
+  const reopenUntil = new Date(closedAt.getTime() + REOPEN_WINDOW_MS).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+  return notifyPerson(tx, t, client, {
+    type: "ticket.closed",
+    template: mails.ticketClosedMail({ ...ref(t), name: client.name, reopenUntil }),
+    inApp: `${t.number} was closed. You can reopen it within an hour.`,
+  });
+}
+
+export function notifyClientOfWontFix(tx: Conn, t: NotifyTicket, client: Person, reason: string) {
+  return notifyPerson(tx, t, client, {
+    type: "ticket.wont_fix",
+    template: mails.ticketWontFixMail({ ...ref(t), name: client.name, reason }),
+    inApp: `${t.number} was closed as won't fix.`,
+  });
+}
+
+/** In-app only (no mail): e.g. the assignee hears of an internal note or a client comment that needs no mail. */
+export async function pingInApp(tx: Conn, t: NotifyTicket, recipientId: string, type: string, text: string) {
+  await queueInApp(tx, { type, recipientId, subject: `[${t.number}] ${t.title}`, text, link: ticketPath(t.number), ticketId: t.id });
+}

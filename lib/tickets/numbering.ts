@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import { rawRows, type Conn } from "@/db";
+
+/**
+ * Ticket numbers: `TKT-YYYYMMDD-NNNN` (seed 004), a per-day sequence. The day is the UTC date of the
+ * request. The sequence lives in `counters` (scope `ticket:YYYYMMDD`) and is bumped with one upsert
+ * inside the creating transaction: the row lock serializes concurrent creations, and a rolled-back
+ * creation rolls its increment back too, so numbers are distinct and consecutive.
+ */
+export const TICKET_NUMBER_RE = /^TKT-(\d{8})-(\d{4,})$/;
+
+export function ticketDay(at: Date): string {
+  return at.toISOString().slice(0, 10).replaceAll("-", "");
+}
+
+export function formatTicketNumber(day: string, sequence: number): string {
+  return `TKT-${day}-${String(sequence).padStart(4, "0")}`;
+}
+
+/** Normalizes what a user typed into a ticket number, or null when it is not one ("tkt-20250101-7" → "TKT-20250101-0007"). */
+export function parseTicketNumber(input: string): string | null {
+  const m = input.trim().toUpperCase().match(/^TKT-(\d{8})-(\d{1,9})$/);
+  if (!m) return null;
+  return formatTicketNumber(m[1]!, Number(m[2]));
+}
+
+export async function nextTicketNumber(tx: Conn, at: Date): Promise<string> {
+  const day = ticketDay(at);
+  const [row] = await rawRows<{ value: number }>(
+    tx,
+    sql`INSERT INTO counters (scope, value) VALUES (${`ticket:${day}`}, 1)
+        ON CONFLICT (scope) DO UPDATE SET value = counters.value + 1
+        RETURNING value`,
+  );
+  return formatTicketNumber(day, Number(row!.value));
+}
