@@ -30,7 +30,7 @@ async function open(): Promise<Handle> {
 /**
  * The one database handle of this process, kept on globalThis so hot reload and repeated imports
  * never open a second PGlite on the same directory (PGlite has no lock). Tests install their own
- * handle with `useDatabase` before anything queries.
+ * handle with `installDatabase` before anything queries.
  */
 export function getHandle(): Promise<Handle> {
   if (globalForDb.__ticketryDb) return Promise.resolve(globalForDb.__ticketryDb);
@@ -42,7 +42,7 @@ export async function getDb(): Promise<Db> {
   return (await getHandle()).db;
 }
 
-export function useDatabase(handle: Handle) {
+export function installDatabase(handle: Handle) {
   globalForDb.__ticketryDb = handle;
   globalForDb.__ticketryDbPromise = Promise.resolve(handle);
 }

@@ -40,6 +40,9 @@ const schema = z.object({
   S3_REGION: optional,
   S3_ACCESS_KEY_ID: optional,
   S3_SECRET_ACCESS_KEY: optional,
+  OUTBOX_INTERVAL_SECONDS: optional,
+  VERCEL: optional,
+  RESEND_BASE_URL: optional,
 });
 
 function load() {
@@ -49,7 +52,7 @@ function load() {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const raw = parsed.data;
-  const dataDir = path.resolve(raw.DATA_DIR ?? ".data");
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ raw.DATA_DIR ?? ".data");
   const embedded = !raw.DATABASE_URL;
   const isProduction = raw.NODE_ENV === "production";
   const appUrl = (raw.APP_URL ?? raw.AUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
@@ -60,15 +63,18 @@ function load() {
     databaseUrl: raw.DATABASE_URL,
     embedded,
     dataDir,
-    pgliteDir: path.resolve(raw.PGLITE_DIR ?? path.join(dataDir, "pglite")),
+    pgliteDir: path.resolve(/*turbopackIgnore: true*/ raw.PGLITE_DIR ?? path.join(dataDir, "pglite")),
     authSecret: resolveAuthSecret(raw.AUTH_SECRET, { embedded, isProduction, dataDir }),
     appUrl,
     resendApiKey: raw.RESEND_API_KEY,
+    resendBaseUrl: raw.RESEND_BASE_URL,
     mailFrom: raw.MAIL_FROM ?? "Ticketry <helpdesk@ticketry.localhost>",
     helpdeskEmail: raw.HELPDESK_EMAIL ?? "helpdesk@ticketry.localhost",
     accountingEmail: raw.ACCOUNTING_EMAIL ?? "accounting@ticketry.localhost",
     ordersEmail: raw.ORDERS_EMAIL ?? "orders@ticketry.localhost",
     cronSecret: raw.CRON_SECRET,
+    /** Periodic outbox delivery inside a long-running server; off on Vercel (its cron calls the route). */
+    outboxIntervalSeconds: Number(raw.OUTBOX_INTERVAL_SECONDS ?? (raw.VERCEL ? 0 : 60)) || 0,
     adminEmail: raw.ADMIN_EMAIL,
     attachments: {
       maxBytes: raw.ATTACHMENT_MAX_BYTES,

@@ -17,8 +17,13 @@ export type Transport = {
 };
 
 /** Resend, with the outbox row id as the idempotency key: a retry after a timeout never sends twice. */
-export function resendTransport(apiKey: string, from = env.mailFrom): Transport {
-  const resend = new Resend(apiKey);
+export function resendTransport(
+  apiKey: string,
+  opts: { from?: string; baseUrl?: string } = {},
+): Transport {
+  const from = opts.from ?? env.mailFrom;
+  // RESEND_BASE_URL points the SDK at another endpoint (a local fake in tests, a proxy in production).
+  const resend = new Resend(apiKey, { baseUrl: opts.baseUrl ?? env.resendBaseUrl });
   return {
     name: "resend",
     async send(mail) {

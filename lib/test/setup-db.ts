@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
-import { closeDb, useDatabase, schema, type Db } from "@/db";
+import { closeDb, installDatabase, schema, type Db } from "@/db";
 import { seedAccessControl } from "@/db/seed";
 import { resetClock } from "@/lib/clock";
 import { withDatabase } from "./global-setup";
@@ -20,7 +20,7 @@ if (url && template) {
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   const client = postgres(withDatabase(url, name), { max: 10, onnotice: () => {} });
-  useDatabase({
+  installDatabase({
     kind: "postgres",
     db: drizzle(client, { schema, casing: "snake_case" }) as unknown as Db,
     close: async () => {
@@ -33,7 +33,7 @@ if (url && template) {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const pg = await PGlite.create({ loadDataDir: new Blob([readFileSync(inject("pgSnapshot"))]) });
-  useDatabase({ kind: "pglite", db: drizzle(pg, { schema, casing: "snake_case" }) as unknown as Db, close: () => pg.close() });
+  installDatabase({ kind: "pglite", db: drizzle(pg, { schema, casing: "snake_case" }) as unknown as Db, close: () => pg.close() });
 }
 
 const { getDb } = await import("@/db");

@@ -1,0 +1,71 @@
+import "server-only";
+import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { notifications } from "@/db/schema";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { notFound } from "@/lib/errors";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
+
+const PAGE = 50;
+
+/** The built-in mailbox: every e-mail the app produced, newest first, keyset-paginated. */
+export async function listMailbox(actor: Actor, opts: { cursor?: string; to?: string } = {}) {
+  assertCan(actor, "mail.view");
+  const db = await getDb();
+  const after = decodeCursor<{ t: string; id: string }>(opts.cursor);
+  const rows = await db
+    .select({
+      id: notifications.id,
+      to: notifications.toAddress,
+      subject: notifications.subject,
+      type: notifications.type,
+      status: notifications.status,
+      attempts: notifications.attempts,
+      createdAt: notifications.createdAt,
+    })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.channel, "email"),
+        opts.to ? eq(sql`lower(${notifications.toAddress})`, opts.to.toLowerCase()) : undefined,
+        after
+          ? or(
+              lt(notifications.createdAt, new Date(after.t)),
+              and(eq(notifications.createdAt, new Date(after.t)), lt(notifications.id, after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(PAGE + 1);
+  const page = rows.slice(0, PAGE);
+  const last = page.at(-1);
+  return {
+    rows: page,
+    nextCursor: rows.length > PAGE && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+  };
+}
+
+export async function getMail(actor: Actor, id: string) {
+  assertCan(actor, "mail.view");
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound("That e-mail");
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: notifications.id,
+      to: notifications.toAddress,
+      subject: notifications.subject,
+      text: notifications.text,
+      html: notifications.html,
+      status: notifications.status,
+      attempts: notifications.attempts,
+      error: notifications.error,
+      providerId: notifications.providerId,
+      createdAt: notifications.createdAt,
+      sentAt: notifications.sentAt,
+    })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.channel, "email")));
+  if (!row) throw notFound("That e-mail");
+  return row;
+}
