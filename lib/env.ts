@@ -34,6 +34,8 @@ const schema = z.object({
   ATTACHMENT_MAX_TOTAL_BYTES: optional,
   ATTACHMENT_MAX_FILES: optional,
   ATTACHMENT_TYPES: optional,
+  // Billing: days between an invoice's issue date and its due date
+  INVOICE_DUE_DAYS: optional.pipe(z.coerce.number().int().min(0).max(365).optional()),
   STORAGE_DRIVER: optional,
   S3_ENDPOINT: optional,
   S3_BUCKET: optional,
@@ -76,6 +78,7 @@ function load() {
     /** Periodic outbox delivery inside a long-running server; off on Vercel (its cron calls the route). */
     outboxIntervalSeconds: Number(raw.OUTBOX_INTERVAL_SECONDS ?? (raw.VERCEL ? 0 : 60)) || 0,
     adminEmail: raw.ADMIN_EMAIL,
+    invoiceDueDays: raw.INVOICE_DUE_DAYS ?? 14,
     attachments: {
       maxBytes: raw.ATTACHMENT_MAX_BYTES,
       maxTotalBytes: raw.ATTACHMENT_MAX_TOTAL_BYTES,
