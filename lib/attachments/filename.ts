@@ -6,7 +6,6 @@
 const MAX_LENGTH = 180;
 
 // C0/C1 controls and DEL; bidirectional overrides (the "gnp.exe" trick); zero-width characters.
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 // Characters no file system or header accepts quietly; replaced by "_".
 const RESERVED = /[<>:"|?*]/g;

@@ -1,6 +1,8 @@
 import busboy from "busboy";
 import { badRequest, tooLarge, unprocessable, unsupported } from "./errors";
 import { sanitizeFilename } from "./filename";
+import { boundaryOf, partTypeScanner } from "./part-headers";
+import { assertHarmlessDeclaredType } from "./sniff";
 import { formatBytes } from "./types";
 
 /** What a route handler hands to the domain: the request's stream and the two headers that matter. */
@@ -23,6 +25,7 @@ export type StreamLimits = { maxFileBytes: number; maxTotalBytes: number; maxFil
 const PART_OVERHEAD = 8 * 1024;
 const FORM_OVERHEAD = 16 * 1024;
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const INTERRUPTED = "The upload was interrupted or is not a valid multipart form. Please try again.";
 
 /**
@@ -46,13 +49,14 @@ export async function readMultipart(upload: UploadBody, limits: StreamLimits): P
   try {
     parser = busboy({
       headers: { "content-type": type },
-      limits: { files: limits.maxFiles, fields: 0, parts: limits.maxFiles, headerPairs: 20 },
+      limits: { files: limits.maxFiles, fields: 0, headerPairs: 20 },
       defParamCharset: "utf8",
     });
   } catch {
     throw badRequest(INTERRUPTED);
   }
   const bb = parser;
+  const scan = partTypeScanner(boundaryOf(type) ?? "");
   const reader = upload.body.getReader();
 
   return new Promise<ReceivedFile[]>((resolve, reject) => {
@@ -98,8 +102,7 @@ export async function readMultipart(upload: UploadBody, limits: StreamLimits): P
     const onlyFiles = () => fail(unprocessable("The upload may contain files only."));
     bb.on("field", onlyFiles);
     bb.on("fieldsLimit", onlyFiles);
-    bb.on("filesLimit", () => fail(unprocessable(`Attach at most ${limits.maxFiles} files at once.`)));
-    bb.on("partsLimit", () => fail(unprocessable(`Attach at most ${limits.maxFiles} files at once.`)));
+    bb.on("filesLimit", () => fail(unprocessable(`Attach at most ${plural(limits.maxFiles, "file")} at once.`)));
     bb.on("error", () => fail(badRequest(INTERRUPTED)));
     bb.on("close", () => {
       closed = true;
@@ -117,6 +120,11 @@ export async function readMultipart(upload: UploadBody, limits: StreamLimits): P
         }
         received += value.byteLength;
         if (received > maxRequest) return fail(totalTooLarge());
+        try {
+          for (const declaredType of scan(value)) assertHarmlessDeclaredType(declaredType);
+        } catch (error) {
+          return fail(error as Error);
+        }
         if (!bb.write(value)) {
           await new Promise<void>((next) => {
             bb.once("drain", next);

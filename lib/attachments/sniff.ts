@@ -8,6 +8,15 @@ export type DecidedType = { mime: string; spec: FileTypeSpec };
 // but a file that announces itself as one of these is refused outright.
 const DANGEROUS_DECLARED = /^(text\/html|text\/xml|application\/xml|[a-z0-9.+-]+\/[a-z0-9.-]*\+xml|[a-z]+\/(x-)?(java|ecma)script)$/;
 
+/** Refuses a file that announces itself as something a browser would run (whatever its bytes). */
+export function assertHarmlessDeclaredType(declaredType: string | null | undefined, filename?: string) {
+  const declared = (declaredType ?? "").split(";")[0]!.trim().toLowerCase();
+  if (DANGEROUS_DECLARED.test(declared)) {
+    const who = filename ? `"${filename}" was` : "A file was";
+    throw unsupported(`${who} sent as ${declared}, which is never accepted.`, filename);
+  }
+}
+
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 function isPlainText(bytes: Uint8Array): boolean {
@@ -35,10 +44,7 @@ export async function decideType(input: {
   const allowed = describeExtensions(types.map((t) => t.key));
   if (bytes.length === 0) throw unprocessable(`"${filename}" is empty.`, filename);
 
-  const declared = (input.declaredType ?? "").split(";")[0]!.trim().toLowerCase();
-  if (DANGEROUS_DECLARED.test(declared)) {
-    throw unsupported(`"${filename}" was sent as ${declared}, which is never accepted. Allowed types: ${allowed}.`, filename);
-  }
+  assertHarmlessDeclaredType(input.declaredType, filename);
 
   const ext = extensionOf(filename);
   if (!ext) throw unsupported(`"${filename}" has no extension, so its type cannot be confirmed. Allowed types: ${allowed}.`, filename);

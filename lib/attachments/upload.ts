@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb, type Conn } from "@/db";
 import { attachments } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { now } from "@/lib/clock";
 import { AppError, notFound } from "@/lib/errors";
 import { findVisibleMessage, findVisibleTicket, isUuid, lockTicket } from "./access";
 import { attachmentConfig, type AttachmentConfig } from "./config";
@@ -81,10 +82,12 @@ async function receive(actor: Actor, body: UploadBody, meta: RequestMeta | undef
       const target = await resolve(tx); // again, under the lock: the ticket may have closed meanwhile
       await assertRoom(tx, target, files, config);
       if (storage.transactional) for (const f of files) await storage.put(tx, f.key, f.bytes, f.mime);
+      const at = now().getTime();
       const rows = await tx
         .insert(attachments)
         .values(
-          files.map((f) => ({
+          // A millisecond apart, so the thread lists the files in the order they were sent.
+          files.map((f, i) => ({
             ticketId: target.ticketId,
             messageId: target.messageId,
             filename: f.filename,
@@ -92,6 +95,7 @@ async function receive(actor: Actor, body: UploadBody, meta: RequestMeta | undef
             size: f.bytes.byteLength,
             mimeType: f.mime,
             uploaderId: actor.id,
+            createdAt: new Date(at + i),
           })),
         )
         .returning();
@@ -129,7 +133,7 @@ async function assertRoom(conn: Conn, target: Target, files: Accepted[], config:
   const bytes = Number(row?.bytes ?? 0);
   const what = target.messageId ? "A message" : "A ticket";
   if (count + files.length > config.maxFiles) {
-    throw unprocessable(`${what} can have at most ${config.maxFiles} files; this one already has ${count}.`);
+    throw unprocessable(`${what} can have at most ${config.maxFiles} ${config.maxFiles === 1 ? "file" : "files"}; this one already has ${count}.`);
   }
   const adding = files.reduce((sum, f) => sum + f.bytes.byteLength, 0);
   if (bytes + adding > config.maxTotalBytes) {
