@@ -35,7 +35,14 @@ const schema = z.object({
   ATTACHMENT_MAX_FILES: optional,
   ATTACHMENT_TYPES: optional,
   // Billing: days between an invoice's issue date and its due date
-  INVOICE_DUE_DAYS: optional.pipe(z.coerce.number().int().min(0).max(365).optional()),
+  INVOICE_DUE_DAYS: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{1,3}$/, "must be a whole number of days (0–365)")
+      .transform(Number)
+      .refine((n) => n <= 365, "must be at most 365 days")
+      .optional(),
+  ),
   STORAGE_DRIVER: optional,
   S3_ENDPOINT: optional,
   S3_BUCKET: optional,
