@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { departments, tickets, users } from "@/db/schema";
@@ -33,9 +33,9 @@ export type TicketPage = { items: TicketListItem[]; nextCursor: string | null; s
  * One page of support tickets, always within what the actor may see (ticketVisibility ANDed in).
  * Scopes: "mine" (requested by me), "assigned" (assigned to me), "queue" (first line: open, not
  * escalated), "escalated" (second line), "all" (ticket.view_all). Filters: status (a status, "active"
- * or "done"), priority, departmentId, q (full text; a ticket number is an exact lookup). Sorts:
- * priority (critical first, then oldest — the queue order), newest, oldest, activity, relevance
- * (default when q is given). Pass the returned `nextCursor` back as `cursor` for the next page.
+ * or "done"), priority, departmentId, assigneeId (an id or "none"), q (full text; a ticket number
+ * is an exact lookup). Sorts: priority (critical first, then oldest — the queue order), newest,
+ * oldest, activity, relevance (default when q is given). Pass the returned `nextCursor` back as `cursor` for the next page.
  */
 export async function listTickets(actor: Actor, input: unknown): Promise<TicketPage> {
   const f = parseInput(listTicketsSchema, input);
@@ -65,6 +65,8 @@ export async function listTickets(actor: Actor, input: unknown): Promise<TicketP
   else if (f.status) conditions.push(eq(tickets.status, f.status));
   if (f.priority) conditions.push(eq(tickets.priority, f.priority));
   if (f.departmentId) conditions.push(eq(tickets.departmentId, f.departmentId));
+  if (f.assigneeId === "none") conditions.push(isNull(tickets.assigneeId));
+  else if (f.assigneeId) conditions.push(eq(tickets.assigneeId, f.assigneeId));
 
   const search = f.q ? searchFilter(f.q) : null;
   if (search) conditions.push(search.where);

@@ -93,6 +93,8 @@ export const listTicketsSchema = z
     status: z.preprocess(blankToUndefined, z.enum(STATUS_FILTERS).optional()),
     priority: z.preprocess(blankToUndefined, priorityField.optional()),
     departmentId: optionalId("Unknown department."),
+    /** An agent's id, or "none" for unassigned tickets. */
+    assigneeId: z.preprocess(blankToUndefined, z.union([z.literal("none"), z.uuid("Unknown agent.")]).optional()),
     q: z.preprocess(blankToUndefined, z.string().trim().max(200, "Search for at most 200 characters.").optional()),
     sort: z.preprocess(blankToUndefined, z.enum(LIST_SORTS).optional()),
     cursor: z.preprocess(blankToUndefined, z.string().max(500).optional()),

@@ -1,0 +1,80 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { departments, projects, tasks, tickets, users } from "@/db/schema";
+import { assertCan, can, type Actor } from "@/lib/auth/actor";
+import { ticketVisibility } from "./visibility";
+
+/**
+ * What the ticket screens' selects offer: read-only lookups, each scoped to what the actor may
+ * choose or filter by. The domain functions check every chosen id again (links.ts), so these lists
+ * are a convenience, never the check.
+ */
+
+export type Option = { id: string; name: string };
+export type ProjectOption = Option & { tasks: Option[] };
+
+/** Active departments, by name (new-ticket form and list filters). */
+export async function listDepartmentOptions(): Promise<Option[]> {
+  const db = await getDb();
+  return db
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(eq(departments.isActive, true))
+    .orderBy(asc(departments.name));
+}
+
+/** The actor's company's active projects with their active tasks (empty without a company). */
+export async function listOwnProjectOptions(actor: Actor): Promise<ProjectOption[]> {
+  if (!actor.companyId) return [];
+  const db = await getDb();
+  const rows = await db
+    .select({ id: projects.id, name: projects.name, taskId: tasks.id, taskName: tasks.name })
+    .from(projects)
+    .leftJoin(tasks, and(eq(tasks.projectId, projects.id), eq(tasks.isActive, true)))
+    .where(and(eq(projects.companyId, actor.companyId), eq(projects.isActive, true)))
+    .orderBy(asc(projects.name), asc(projects.id), asc(tasks.name));
+  const out = new Map<string, ProjectOption>();
+  for (const r of rows) {
+    const p = out.get(r.id) ?? { id: r.id, name: r.name, tasks: [] };
+    if (r.taskId && r.taskName) p.tasks.push({ id: r.taskId, name: r.taskName });
+    out.set(r.id, p);
+  }
+  return [...out.values()];
+}
+
+/**
+ * People a manager can filter the list by: active users whose role may take tickets (agents,
+ * second-line agents, managers, admins). Only for ticket.view_all; anyone else gets an empty list.
+ */
+export async function listAssigneeFilterOptions(actor: Actor): Promise<Option[]> {
+  if (!can(actor, "ticket.view_all")) return [];
+  const db = await getDb();
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(
+      and(
+        eq(users.active, true),
+        sql`exists (select 1 from role_permissions rp where rp.role_key = ${users.roleKey} and rp.permission_key = 'ticket.assign_self')`,
+      ),
+    )
+    .orderBy(asc(users.name), asc(users.id));
+}
+
+/** How many tickets "De-assign all" would return to the queue now (the confirmation shows it). */
+export async function countDeassignable(actor: Actor): Promise<number> {
+  assertCan(actor, "ticket.deassign_all", "Only managers can de-assign every ticket.");
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(tickets)
+    .where(
+      and(
+        eq(tickets.type, "support"),
+        inArray(tickets.status, ["in_progress", "waiting_for_customer"]),
+        ticketVisibility(actor),
+      ),
+    );
+  return row?.n ?? 0;
+}
