@@ -153,7 +153,7 @@ export function Uploader({ config, targetUrl, onUploaded, label = "Attach files"
           ))}
         </ul>
       ) : null}
-      <p aria-live="polite" role="status" className="sr-only">
+      <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
     </div>

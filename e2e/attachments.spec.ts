@@ -1,0 +1,115 @@
+import { readFile } from "node:fs/promises";
+import { crc32, deflateSync } from "node:zlib";
+import { expect, test, type Page } from "@playwright/test";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { DEMO, DEMO_PASSWORD, signIn } from "./fixtures";
+
+/** A real 24×16 RGB PNG (a "screenshot"), encoded here so the test needs no fixture file. */
+function screenshotPng(): Buffer {
+  const width = 24;
+  const height = 16;
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const rows: Buffer[] = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 3);
+    for (let x = 0; x < width; x++) row.set([x * 10, y * 15, 200], 1 + x * 3);
+    rows.push(row);
+  }
+  return Buffer.concat([
+    Buffer.from("89504e470d0a1a0a", "hex"),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(Buffer.concat(rows))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+async function reportPdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([300, 200]);
+  page.drawText("Error report", { x: 20, y: 150, size: 18, font: await doc.embedFont(StandardFonts.Helvetica) });
+  return Buffer.from(await doc.save());
+}
+
+const ticketUrl = /\/tickets\/(TKT-\d{8}-\d{4,})$/;
+
+async function openTicketWithFiles(page: Page, title: string) {
+  await page.goto("/tickets/new");
+  await page.getByLabel(/^title/i).fill(title);
+  await page.getByLabel(/^(description|details|describe|message)/i).fill("The export button crashes; screenshot and report attached.");
+  const picker = page.getByLabel("Attach files");
+  await picker.setInputFiles([
+    { name: "screenshot.png", mimeType: "image/png", buffer: screenshotPng() },
+    { name: "report.pdf", mimeType: "application/pdf", buffer: await reportPdf() },
+  ]);
+  const chosen = page.getByRole("list", { name: "Chosen files" });
+  await expect(chosen.getByRole("listitem")).toHaveCount(2);
+
+  // A refused file gets its own error and is never sent.
+  await picker.setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') });
+  await expect(chosen.getByRole("listitem").filter({ hasText: "logo.svg" })).toContainText('"logo.svg" is not an accepted type');
+
+  await page.getByRole("button", { name: /^(create|open|submit)/i }).click();
+  await expect(page).toHaveURL(ticketUrl, { timeout: 20_000 });
+  return page.url().match(ticketUrl)![1]!;
+}
+
+test("a client attaches a screenshot and a PDF; the agent sees both, the image inline and the PDF as a download", async ({ browser, page }) => {
+  await signIn(page, DEMO.client, DEMO_PASSWORD);
+  const title = `Export crashes ${Date.now().toString(36)}`;
+  const number = await openTicketWithFiles(page, title);
+  await expect(page.getByRole("img", { name: "screenshot.png" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "report.pdf" })).toBeVisible();
+  await expect(page.getByText("logo.svg")).toHaveCount(0);
+
+  const agentContext = await browser.newContext();
+  try {
+    const agent = await agentContext.newPage();
+    await signIn(agent, DEMO.agent, DEMO_PASSWORD);
+    await agent.goto(`/tickets/${number}`);
+    await expect(agent.getByRole("heading", { name: title })).toBeVisible();
+
+    // The screenshot renders inline (the browser decoded it) and opens full size.
+    const image = agent.getByRole("img", { name: "screenshot.png" });
+    await expect(image).toBeVisible();
+    await expect.poll(() => image.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(24);
+    const fullSize = agent.getByRole("link").filter({ has: image });
+    const href = await fullSize.getAttribute("href");
+    expect(href).toMatch(/^\/api\/attachments\/[0-9a-f-]{36}\/image$/);
+    const inline = await agent.request.get(href!);
+    expect(inline.status()).toBe(200);
+    expect(inline.headers()["content-type"]).toBe("image/png");
+    expect(inline.headers()["content-disposition"]).toMatch(/^inline; filename="screenshot.png"/);
+    expect(inline.headers()["x-content-type-options"]).toBe("nosniff");
+
+    // The PDF downloads under its name.
+    const download = agent.waitForEvent("download");
+    await agent.getByRole("link", { name: "report.pdf" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("report.pdf");
+    expect((await readFile((await file.path())!)).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  } finally {
+    await agentContext.close();
+  }
+
+  // Signed out, the same file is refused with JSON, not served.
+  const anonymous = await browser.newContext();
+  try {
+    const res = await anonymous.request.get(`${new URL(page.url()).origin}/api/attachments/00000000-0000-4000-8000-000000000000`);
+    expect(res.status()).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: "unauthenticated" } });
+  } finally {
+    await anonymous.close();
+  }
+});
