@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { issueToken } from "@/lib/auth/tokens";
 import { queueEmail } from "@/lib/mail/outbox";
 import { setPasswordMail } from "@/lib/mail/templates/account";
+import { seedDemoBilling } from "@/lib/billing/demo-seed";
 
 /**
  * Roles and permissions every installation needs. Idempotent: grants are written when a role is
@@ -95,6 +96,7 @@ export async function seedDemo(db: Db) {
       }
     }
   });
+  await seedDemoBilling(db);
 }
 
 /**

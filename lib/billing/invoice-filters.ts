@@ -1,0 +1,35 @@
+import { and, eq, ilike, lt, ne, or, gte, lte, sql, type SQL } from "drizzle-orm";
+import { invoices, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { invoiceVisibility } from "./access";
+import type { InvoiceFilters } from "./schemas";
+
+/**
+ * The invoice list's WHERE clause: visibility first, then the filters (status, client name or
+ * e-mail, issue-date period, overdue). Drafts only appear when asked for (status=draft, admins).
+ * The list is ordered by number, newest first, on the unique number index.
+ */
+export function invoiceWhere(actor: Actor, f: InvoiceFilters, today: string): SQL {
+  const client = f.client?.trim();
+  return and(
+    invoiceVisibility(actor),
+    f.status ? eq(invoices.status, f.status) : ne(invoices.status, "draft"),
+    client ? or(ilike(users.email, `%${escapeLike(client)}%`), ilike(users.name, `%${escapeLike(client)}%`)) : undefined,
+    f.from ? gte(invoices.issuedOn, f.from) : undefined,
+    f.to ? lte(invoices.issuedOn, f.to) : undefined,
+    f.overdue ? and(eq(invoices.status, "unpaid"), lt(invoices.dueOn, today)) : undefined,
+  )!;
+}
+
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export const overdueSql = (today: string) => sql<boolean>`(${invoices.status} = 'unpaid' AND ${invoices.dueOn} < ${today})`;
+
+export function filterParams(f: InvoiceFilters): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const key of ["status", "client", "from", "to", "overdue"] as const) {
+    const v = f[key];
+    if (v) p.set(key, v);
+  }
+  return p;
+}

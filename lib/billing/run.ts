@@ -1,0 +1,172 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { getDb, rawRows, type Tx } from "@/db";
+import { invoices } from "@/db/schema";
+import { env } from "@/lib/env";
+import { addDays, duePeriods, isValidIsoDate, yearOf, type BillingPeriod } from "./dates";
+import { queueInvoiceMails, type IssuedInvoice } from "./invoice-mail";
+import { allocateInvoiceNumbers } from "./numbering";
+
+/**
+ * The daily billing job (seed 000's makeinvoices.php): every active order whose next due date has
+ * come gets one invoice per due period (missed periods caught up), numbered, mailed to the client
+ * and the accounting list through the outbox, and its next due date advanced — all in the same
+ * transaction as the order's row lock.
+ *
+ * Safe to run twice and on many instances at once: due orders are locked FOR UPDATE SKIP LOCKED and
+ * re-checked under the lock (next_due_on <= date), so a concurrent run skips them, and a later run
+ * finds them no longer due. The unique (order_id, period_start) constraint is the last line of
+ * defence. Orders go in chunks — one transaction and a few multi-row statements per chunk; if a
+ * chunk fails, its orders are retried one per transaction, so one bad order is reported and the
+ * others are billed.
+ */
+export type BillingFailure = { orderId: string; error: string };
+export type BillingReport = { date: string; ordersBilled: number; invoicesIssued: number; failures: BillingFailure[]; ms: number };
+
+type DueOrder = {
+  id: string;
+  client_id: string;
+  client_name: string;
+  client_email: string;
+  service_id: string;
+  service_name: string;
+  instance_name: string;
+  billing_period: BillingPeriod;
+  price_minor: number;
+  price_override_minor: number | null;
+  currency: string;
+  next_due_on: string;
+  billing_anchor_day: number | null;
+};
+
+const uuidArray = (ids: string[]) => `{${ids.join(",")}}`;
+
+async function lockDueOrders(tx: Tx, date: string, opts: { limit: number; skip: string[]; only?: string }): Promise<DueOrder[]> {
+  return rawRows<DueOrder>(
+    tx,
+    sql`SELECT o.id, o.client_id, u.name AS client_name, u.email AS client_email, o.service_id, s.name AS service_name,
+               o.instance_name, s.billing_period, s.price_minor, o.price_override_minor, s.currency,
+               o.next_due_on::text AS next_due_on, o.billing_anchor_day
+        FROM orders o
+        JOIN services s ON s.id = o.service_id
+        JOIN users u ON u.id = o.client_id
+        WHERE o.status = 'active' AND o.next_due_on <= ${date}::date
+          ${opts.only ? sql`AND o.id = ${opts.only}` : sql``}
+          ${opts.skip.length ? sql`AND NOT (o.id = ANY(${uuidArray(opts.skip)}::uuid[]))` : sql``}
+        ORDER BY o.next_due_on, o.id
+        LIMIT ${opts.limit}
+        FOR UPDATE OF o SKIP LOCKED`,
+  );
+}
+
+/** Bills locked, due orders: numbers, invoices, advanced due dates and mails, in the caller's transaction. */
+async function billLocked(tx: Tx, date: string, due: DueOrder[]): Promise<number> {
+  const plans = due.map((o) => ({
+    o,
+    ...duePeriods({ nextDueOn: o.next_due_on, anchorDay: o.billing_anchor_day, period: o.billing_period, asOf: date }),
+  }));
+  const count = plans.reduce((n, p) => n + p.periods.length, 0);
+  const numbers = await allocateInvoiceNumbers(tx, yearOf(date), count);
+  const dueOn = addDays(date, env.invoiceDueDays);
+  const issued: IssuedInvoice[] = [];
+  let n = 0;
+  for (const { o, periods } of plans) {
+    for (const p of periods) {
+      issued.push({
+        id: randomUUID(),
+        number: numbers[n++]!,
+        clientId: o.client_id,
+        clientName: o.client_name,
+        clientEmail: o.client_email,
+        description: `${o.service_name}: ${o.instance_name}`,
+        amountMinor: Number(o.price_override_minor ?? o.price_minor),
+        currency: o.currency,
+        periodStart: p.start,
+        periodEnd: p.end,
+        issuedOn: date,
+        dueOn,
+      });
+    }
+  }
+  const orderOf = new Map<string, { orderId: string; serviceId: string }>();
+  let k = 0;
+  for (const { o, periods } of plans) for (let i = 0; i < periods.length; i++) orderOf.set(issued[k++]!.id, { orderId: o.id, serviceId: o.service_id });
+  for (let i = 0; i < issued.length; i += 1000) {
+    await tx.insert(invoices).values(
+      issued.slice(i, i + 1000).map((inv) => ({
+        id: inv.id,
+        number: inv.number,
+        clientId: inv.clientId,
+        ...orderOf.get(inv.id)!,
+        amountMinor: inv.amountMinor,
+        currency: inv.currency,
+        description: inv.description,
+        periodStart: inv.periodStart,
+        periodEnd: inv.periodEnd,
+        issuedOn: inv.issuedOn,
+        dueOn: inv.dueOn,
+        status: "unpaid" as const,
+      })),
+    );
+  }
+  // Advance every order in one statement; the WHERE re-states the lock's condition as a last check.
+  await tx.execute(
+    sql`UPDATE orders SET next_due_on = v.next_due_on, updated_at = now()
+        FROM unnest(${uuidArray(plans.map((p) => p.o.id))}::uuid[], ${`{${plans.map((p) => p.nextDueOn ?? "NULL").join(",")}}`}::date[])
+             AS v(id, next_due_on)
+        WHERE orders.id = v.id AND orders.status = 'active'`,
+  );
+  await queueInvoiceMails(tx, issued);
+  return issued.length;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
+
+export async function runBilling(opts: { date: string; chunkSize?: number; onProgress?: (r: BillingReport) => void }): Promise<BillingReport> {
+  if (!isValidIsoDate(opts.date)) throw new Error(`Not a date: ${opts.date}`);
+  const started = Date.now();
+  const db = await getDb();
+  const chunk = opts.chunkSize ?? 500;
+  const report: BillingReport = { date: opts.date, ordersBilled: 0, invoicesIssued: 0, failures: [], ms: 0 };
+  const failed: string[] = [];
+  for (;;) {
+    let locked: string[] = [];
+    try {
+      const issued = await db.transaction(async (tx) => {
+        const due = await lockDueOrders(tx, opts.date, { limit: chunk, skip: failed });
+        if (due.length === 0) return null;
+        locked = due.map((o) => o.id);
+        return billLocked(tx, opts.date, due);
+      });
+      if (issued === null) break;
+      report.ordersBilled += locked.length;
+      report.invoicesIssued += issued;
+    } catch (error) {
+      if (locked.length === 0) throw error; // not one order's fault: the database itself failed
+      await billOneByOne(opts.date, locked, report, failed);
+    }
+    opts.onProgress?.(report);
+  }
+  report.ms = Date.now() - started;
+  return report;
+}
+
+/** After a chunk failed: each of its orders alone, so the failure is pinned on one order and the rest bill. */
+async function billOneByOne(date: string, ids: string[], report: BillingReport, failed: string[]) {
+  const db = await getDb();
+  for (const id of ids) {
+    try {
+      const issued = await db.transaction(async (tx) => {
+        const due = await lockDueOrders(tx, date, { limit: 1, skip: [], only: id });
+        return due.length ? billLocked(tx, date, due) : null;
+      });
+      if (issued !== null) {
+        report.ordersBilled++;
+        report.invoicesIssued += issued;
+      }
+    } catch (error) {
+      failed.push(id);
+      report.failures.push({ orderId: id, error: message(error) });
+    }
+  }
+}
