@@ -1,0 +1,71 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { BASE_URL, E2E_PORT } from "./e2e/fixtures/server";
+
+/**
+ * End-to-end tests against the production build (`next start`) on a fresh embedded database.
+ * `npm run test:e2e` builds first; `npx playwright test` alone expects a build in place
+ * (NEXT_DIST_DIR picks its folder, default .next).
+ */
+const isCI = !!process.env.CI;
+
+// Debian's Chromium where there is one (this machine has no internet, so Playwright's own download
+// is not an option in CI); else whatever `npx playwright install` put in place.
+const chromiumPath =
+  process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+// One folder per port, so two runs on different ports never share a database.
+const dataDir = `.data/e2e-${E2E_PORT}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  // One server with one PGlite behind it and two cores: two workers keep both busy.
+  workers: 2,
+  fullyParallel: false,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: isCI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    // Builds nothing: migrates and seeds a fresh database, then serves the existing build.
+    command: `rm -rf ${dataDir} && ./node_modules/.bin/tsx scripts/db-setup.ts && ./node_modules/.bin/next start -p ${E2E_PORT}`,
+    url: `${BASE_URL}/sign-in`,
+    reuseExistingServer: !isCI,
+    timeout: 180_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATA_DIR: dataDir,
+      PGLITE_DIR: `${dataDir}/pglite`,
+      // Always the embedded database with its demo accounts, whatever the shell exported.
+      DATABASE_URL: "",
+      SEED_DEMO: "1",
+      // Mail goes to the built-in mailbox, where the tests read it.
+      RESEND_API_KEY: "",
+      AUTH_URL: BASE_URL,
+      APP_URL: BASE_URL,
+      CRON_SECRET: "e2e-cron-secret",
+    },
+  },
+});
