@@ -1,7 +1,8 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { tickets } from "@/db/schema";
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { purgeTicketAttachments } from "@/lib/attachments/purge";
 import { AppError } from "@/lib/errors";
 import { findRequester, openTicketTx, type CreatedTicket } from "./create";
 import { recordHistory, type HistoryEntry, type RequestMeta } from "./history";
@@ -95,8 +96,10 @@ export async function editTicket(actor: Actor, input: unknown, meta: RequestMeta
 export async function deleteTicket(actor: Actor, input: unknown, meta: RequestMeta = {}): Promise<{ number: string }> {
   const { ticketId } = parseInput(ticketRefSchema, input);
   return withTicketAction(actor, ticketId, "delete", async (tx, t) => {
+    // Rows and bytes (attachment_blobs with the Postgres driver, in this transaction), before the
+    // cascade would drop the rows and lose the storage keys.
+    await purgeTicketAttachments(tx, t.id, actor.id);
     await recordHistory(tx, t, actor.id, [{ action: "deleted", oldValue: t.status, comment: t.title, extra: { requesterId: t.requesterId } }], meta);
-    await tx.execute(sql`DELETE FROM attachment_blobs WHERE key IN (SELECT storage_key FROM attachments WHERE ticket_id = ${t.id})`);
     await tx.delete(tickets).where(eq(tickets.id, t.id));
     return { number: t.number };
   });

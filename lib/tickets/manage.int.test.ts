@@ -183,8 +183,9 @@ describe("admin tools", () => {
     const history = await db.select().from(ticketHistory).where(eq(ticketHistory.ticketNumber, t.number)).orderBy(ticketHistory.id);
     expect(history.map((h) => [h.action, h.ticketId])).toEqual([
       ["internal_note", null],
+      ["attachments_purged", null],
       ["deleted", null],
     ]);
-    expect(history[1]!.actorId).toBe(desk.admin.id);
+    expect(history[2]!.actorId).toBe(desk.admin.id);
   });
 });

@@ -3,7 +3,7 @@ import { DEFAULT_ROLES } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { allowedActions, assertAllowed, check, reopenStatus, statusAfterPublicComment, type RuleTicket } from "./workflow";
 
-const actor = (role: keyof typeof DEFAULT_ROLES, id = role) => ({ id, permissions: new Set<string>(DEFAULT_ROLES[role].permissions) });
+const actor = (role: keyof typeof DEFAULT_ROLES, id: string = role) => ({ id, permissions: new Set<string>(DEFAULT_ROLES[role].permissions) });
 const T = new Date("2025-01-01T12:00:00.000Z");
 const ticket = (over: Partial<RuleTicket> = {}): RuleTicket => ({
   type: "support",
