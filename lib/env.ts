@@ -107,7 +107,7 @@ function load() {
 
 const MIN_SECRET = 32;
 
-function resolveAuthSecret(
+export function resolveAuthSecret(
   given: string | undefined,
   ctx: { embedded: boolean; isProduction: boolean; dataDir: string },
 ): string {

@@ -42,7 +42,7 @@ if (needsBuild()) {
   run(next, ["build"], { NODE_ENV: "production" });
 }
 console.log("▸ Preparing the database…");
-run(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/db-setup.ts"]);
+run(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/db-setup.ts"], { NODE_ENV: "production" });
 const port = process.env.PORT || "3000";
 console.log(`▸ Serving on http://localhost:${port}`);
 const server = spawn(next, ["start", "-p", port], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
