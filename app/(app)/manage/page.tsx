@@ -1,25 +1,51 @@
 import type { Metadata } from "next";
+import { StatGrid, StatTile } from "@/components/stats/stat-tile";
+import { formatDuration } from "@/components/stats/format";
 import { PageHeader } from "@/components/ui/card";
 import { LinkCard, LinkGrid } from "@/components/ui/link-card";
+import { can } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/session";
+import { now as clockNow } from "@/lib/clock";
+import { getDashboardCounts } from "@/lib/tickets/dashboard";
 
 export const metadata: Metadata = { title: "Manager dashboard" };
 
 export default async function ManagePage() {
-  await requireActor("stats.view");
+  const actor = await requireActor("stats.view");
+  const at = clockNow();
+  const c = await getDashboardCounts(actor, { now: at });
+  const waitingFor = c.oldestUnassignedAt ? formatDuration((at.getTime() - c.oldestUnassignedAt.getTime()) / 1000) : null;
+  const all = can(actor, "ticket.view_all");
+  const list = (query: string) => (all ? `/tickets?${query}` : undefined);
   return (
     <>
       <PageHeader title="Manager dashboard" description="Steer the desk: workload, priorities, approvals and statistics." />
+      <section aria-labelledby="now-heading" className="mb-8">
+        <h2 id="now-heading" className="mb-3 text-base font-semibold text-slate-900">
+          Right now
+        </h2>
+        <StatGrid>
+          <StatTile label="Open, unassigned" value={c.unassigned} hint={waitingFor ? `Oldest waits ${waitingFor}` : "Nobody is waiting"} href={list("status=open&assigneeId=none")} />
+          <StatTile label="In progress" value={c.inProgress} href={list("status=in_progress")} />
+          <StatTile label="Waiting for customer" value={c.waiting} href={list("status=waiting_for_customer")} />
+          <StatTile label="Escalated" value={c.escalated} hint="Active, second line" />
+          <StatTile label="All active" value={c.active} href={list("status=active")} />
+          <StatTile label="High or critical" value={c.urgent} hint="Active" />
+          <StatTile label="Closed today" value={c.closedToday} hint="Closed or won't fix, UTC day" />
+        </StatGrid>
+      </section>
       <LinkGrid>
         <LinkCard href="/tickets" title="All tickets">
-          Reassign, prioritise, mark won&apos;t fix.
+          Reassign, prioritise, mark won&apos;t fix, and de-assign all at the end of the day.
         </LinkCard>
         <LinkCard href="/manage/stats" title="Statistics">
-          Per agent: open, closed, reopened; response times.
+          Per agent: open, closed, reopened; response times; opened vs closed per day.
         </LinkCard>
-        <LinkCard href="/manage/agents" title="Agents">
-          Invite agents and change their tier.
-        </LinkCard>
+        {can(actor, "agent.manage") ? (
+          <LinkCard href="/manage/agents" title="Agents">
+            Invite agents, change their tier and departments, deactivate.
+          </LinkCard>
+        ) : null}
       </LinkGrid>
     </>
   );

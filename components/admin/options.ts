@@ -1,0 +1,8 @@
+import { PRIORITIES, STATUS_LABELS } from "@/lib/tickets/workflow";
+
+const PRIORITY_LABELS: Record<string, string> = { low: "Low", normal: "Normal", high: "High", critical: "Critical" };
+
+export const priorityOptions = PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] ?? p }));
+
+/** The statuses an edit may set; won't fix has its own action with a required reason. */
+export const editableStatusOptions = (["open", "in_progress", "waiting_for_customer", "closed"] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] ?? s }));
