@@ -27,7 +27,7 @@ export async function addComment(actor: Actor, input: unknown, meta: RequestMeta
 
   return withTicketAction(actor, data.ticketId, internal ? "note" : "reply", async (tx, t, at) => {
     const fromDesk = actor.id !== t.requesterId;
-    const emailMessageId = !internal && fromDesk ? newMessageId() : null;
+    const emailMessageId = internal ? null : fromDesk ? newMessageId() : (meta.inboundMessageId ?? null);
     const [message] = await tx
       .insert(messages)
       .values({ ticketId: t.id, authorId: actor.id, body: data.body, visibility: data.visibility, kind: "comment", emailMessageId, createdAt: at })

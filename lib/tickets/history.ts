@@ -3,7 +3,13 @@ import { ticketHistory } from "@/db/schema";
 import { now } from "@/lib/clock";
 
 /** Where a change came from: recorded in every history row's metadata. Server actions pass ip/userAgent. */
-export type RequestMeta = { ip?: string | null; userAgent?: string | null; channel?: "web" | "email" | "api" };
+export type RequestMeta = {
+  ip?: string | null;
+  userAgent?: string | null;
+  channel?: "web" | "email" | "api";
+  /** Inbound e-mail only: the Message-ID (without <>) of the mail a client's comment came from, kept on the message. */
+  inboundMessageId?: string | null;
+};
 
 /**
  * One history row per changed field (or per event without a field, like a comment). `action` names
@@ -23,6 +29,7 @@ export function historyMetadata(meta: RequestMeta = {}, extra: Record<string, un
   const out: Record<string, unknown> = { ...extra, channel: meta.channel ?? "web" };
   if (meta.ip) out.ip = meta.ip.slice(0, 100);
   if (meta.userAgent) out.userAgent = meta.userAgent.slice(0, 500);
+  if (meta.inboundMessageId) out.inboundMessageId = meta.inboundMessageId;
   return out;
 }
 

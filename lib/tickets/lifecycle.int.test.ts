@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { departments, tickets } from "@/db/schema";
+import { departments, messages, tickets } from "@/db/schema";
 import { resetClock, setClock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { mailsTo } from "@/lib/test/factories";
@@ -87,6 +87,17 @@ describe("a support ticket from creation to close", () => {
     await takeTicket(desk.agent, { ticketId: t.id }, { ip: "198.51.100.4", userAgent: "Vitest/4" });
     const [entry] = await historyOf(t.id);
     expect(entry!.metadata).toEqual({ assigneeId: desk.agent.id, channel: "web", ip: "198.51.100.4", userAgent: "Vitest/4" });
+  });
+
+  it("a client's reply by e-mail keeps the inbound Message-ID and the channel", async () => {
+    const t = await insertTicket({ requester: desk.client, status: "waiting_for_customer", assignee: desk.agent, publicReplyBy: desk.agent });
+    const inboundMessageId = `${t.number.toLowerCase()}-reply@mail.example`;
+    const { messageId, status } = await addComment(desk.client, { ticketId: t.id, body: "Answer by mail" }, { channel: "email", inboundMessageId });
+    expect(status).toBe("in_progress");
+    const db = await getDb();
+    const [message] = await db.select().from(messages).where(eq(messages.id, messageId));
+    expect(message!.emailMessageId).toBe(inboundMessageId);
+    expect((await historyOf(t.id)).at(-1)!.metadata).toMatchObject({ channel: "email", inboundMessageId });
   });
 
   it("falls back to the help-desk address when the ticket has no department", async () => {

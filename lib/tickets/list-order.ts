@@ -54,7 +54,8 @@ export function sortKeys(sort: ListSort, rank: SQL | null): Key[] {
     case "oldest":
       return [timeKey(tickets.createdAt, "asc"), idKey("asc")];
     case "activity":
-      return [timeKey(tickets.lastActivityAt, "desc"), idKey("desc")];
+      // Matches tickets_requester_idx (requester_id, last_activity_at desc, id): "my tickets".
+      return [timeKey(tickets.lastActivityAt, "desc"), idKey("asc")];
     case "relevance":
       if (rank) return [rankKey(rank), idKey("asc")];
       return sortKeys("priority", null);
