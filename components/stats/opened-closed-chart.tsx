@@ -4,7 +4,7 @@ import { formatDay } from "./format";
 
 export type DailyPoint = { day: string; opened: number; closed: number };
 
-const PLOT: Plot = { width: 760, height: 280, left: 44, right: 16, top: 16, bottom: 44 };
+const PLOT: Plot = { width: 760, height: 260, left: 44, right: 16, top: 16, bottom: 44 };
 const SERIES = [
   { key: "opened", label: "Opened", stroke: "#1d4ed8", dash: undefined },
   { key: "closed", label: "Closed", stroke: "#059669", dash: "6 4" },
@@ -22,6 +22,7 @@ export function OpenedClosedChart({ data }: { data: DailyPoint[] }) {
   const totals = { opened: data.reduce((s, d) => s + d.opened, 0), closed: data.reduce((s, d) => s + d.closed, 0) };
   const axis = niceAxis(Math.max(0, ...data.map((d) => Math.max(d.opened, d.closed))));
   const s = scaler(PLOT, data.length, axis.max);
+  // Labels counted back from the last day, so today is always labelled and none collide.
   const labelEvery = Math.max(1, Math.ceil(data.length / 8));
   const first = data[0]?.day;
   const last = data.at(-1)?.day;
@@ -54,7 +55,7 @@ export function OpenedClosedChart({ data }: { data: DailyPoint[] }) {
             </g>
           ))}
           {data.map((d, i) =>
-            i % labelEvery === 0 || i === data.length - 1 ? (
+            (data.length - 1 - i) % labelEvery === 0 ? (
               <text key={d.day} x={s.x(i)} y={PLOT.height - PLOT.bottom + 18} textAnchor="middle">
                 {formatDay(d.day)}
               </text>

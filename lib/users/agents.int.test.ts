@@ -63,6 +63,8 @@ describe("inviting an agent", () => {
     const row = await userRow(created.id);
     expect(row).toMatchObject({ name: "Nina New", role: "agent_l2", active: true, hasPassword: null });
     expect(await memberships(created.id)).toEqual([support]);
+    const listed = (await listAgents(manager)).find((a) => a.id === created.id);
+    expect(listed).toMatchObject({ tier: "agent_l2", active: true, hasPassword: false, activeTickets: 0, departments: [{ id: support, name: "Support desk" }] });
 
     const [mail] = await mailsTo("nina@example.test");
     expect(mail?.type).toBe("account.agent_invited");
@@ -144,6 +146,8 @@ describe("changing an agent", () => {
     const agent = await createUser("agent", { name: "Dora Deactivated" });
     const ticket = await createTicket(client, { title: "Printer on fire", body: "Smoke everywhere." });
     await takeTicket(agent, { ticketId: ticket.id });
+    await createTicket(client, { title: "Someone else's", body: "Not this agent's." });
+    expect((await getAgent(manager, agent.id)).activeTickets).toBe(1);
 
     const result = await updateAgent(manager, { userId: agent.id, active: false });
     expect(result).toMatchObject({ changed: ["active"], sessionsEnded: true, releasedTickets: [ticket.number] });
@@ -156,7 +160,7 @@ describe("changing an agent", () => {
 
     const back = await updateAgent(manager, { userId: agent.id, active: true });
     expect(back).toMatchObject({ changed: ["active"], sessionsEnded: false });
-    expect((await getAgent(manager, agent.id)).active).toBe(true);
+    expect(await getAgent(manager, agent.id)).toMatchObject({ active: true, activeTickets: 0 });
   });
 
   it("a manager cannot touch clients, managers or admins, nor promote an agent", async () => {

@@ -21,6 +21,8 @@ export type AgentRow = {
   activeTickets: number;
 };
 
+// Correlated subqueries name "users.id" literally: in a one-table select drizzle renders ${users.id}
+// as a bare "id", which inside the subquery would bind to the inner table's id.
 const agentColumns = {
   id: users.id,
   name: users.name,
@@ -32,9 +34,9 @@ const agentColumns = {
   departments: sql<{ id: string; name: string }[]>`coalesce((
     select json_agg(json_build_object('id', d.id, 'name', d.name) order by d.name)
     from ${departmentMembers} dm join ${departments} d on d.id = dm.department_id
-    where dm.user_id = ${users.id}), '[]'::json)`,
+    where dm.user_id = users.id), '[]'::json)`,
   activeTickets: sql<number>`(select count(*) from tickets t
-    where t.assignee_id = ${users.id} and t.status in ('open', 'in_progress', 'waiting_for_customer'))`.mapWith(Number),
+    where t.assignee_id = users.id and t.status in ('open', 'in_progress', 'waiting_for_customer'))`.mapWith(Number),
 };
 
 /** Every first- and second-line agent, active ones first, then by name. */
