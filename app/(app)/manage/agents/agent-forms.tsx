@@ -23,7 +23,7 @@ export function InviteAgentForm({ departments }: { departments: Department[] }) 
   });
   const errors = form.formState.errors;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} noValidate aria-label="Invite agent" className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="invite-name" label="Name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
         <TextField id="invite-email" label="E-mail" type="email" autoComplete="off" error={errors.email?.message} {...form.register("email")} />
