@@ -75,7 +75,7 @@ test("the manager sees the statistics: per-agent table and the opened vs closed 
   await expect(page.getByRole("list", { name: "Legend" })).toContainText(`Opened (${opened} in 30 days)`);
 });
 
-test("an admin opens a ticket for a client, edits it, and the client sees it in their tickets", async ({ page, browser }) => {
+test("an admin opens a ticket for a client, edits it, the client sees it, then the admin deletes it", async ({ page, browser }) => {
   const title = `Phoned in ${Date.now().toString(36)}`;
   await signIn(page, DEMO.admin, DEMO_PASSWORD);
   await page.goto("/admin/tickets");
@@ -111,6 +111,17 @@ test("an admin opens a ticket for a client, edits it, and the client sees it in 
   } finally {
     await context.close();
   }
+
+  // Deleting asks first; Cancel keeps the ticket.
+  await page.getByRole("button", { name: "Delete ticket…" }).click();
+  const dialog = page.getByRole("dialog", { name: `Delete ${number}?` });
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole("button", { name: "Delete ticket…" }).click();
+  await dialog.getByRole("button", { name: "Delete for good" }).click();
+  await expect(page).toHaveURL(/\/admin\/tickets\?deleted=/, { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: `Ticket ${number} was deleted.` })).toBeVisible();
+  await expect(page.getByRole("link", { name: new RegExp(title) })).toHaveCount(0);
 });
 
 test("a manager cannot open the admin's ticket tools", async ({ page }) => {

@@ -56,7 +56,7 @@ export function OpenedClosedChart({ data }: { data: DailyPoint[] }) {
           ))}
           {data.map((d, i) =>
             (data.length - 1 - i) % labelEvery === 0 ? (
-              <text key={d.day} x={s.x(i)} y={PLOT.height - PLOT.bottom + 18} textAnchor="middle">
+              <text key={d.day} x={s.x(i)} y={PLOT.height - PLOT.bottom + 18} textAnchor={i === data.length - 1 && data.length > 1 ? "end" : "middle"}>
                 {formatDay(d.day)}
               </text>
             ) : null,
