@@ -10,7 +10,7 @@ import type { Person } from "./load";
  * second-line agents, plus managers and admins. Roles are rows, so this reads role_permissions.
  */
 function roleHas(permission: string): SQL {
-  return sql`exists (select 1 from role_permissions rp where rp.role_key = ${users.roleKey} and rp.permission_key = ${permission})`;
+  return sql`exists (select 1 from role_permissions rp where rp.role_key = "users"."role_key" and rp.permission_key = ${permission})`;
 }
 
 export function assignableCondition(escalated: boolean): SQL {
@@ -33,7 +33,7 @@ export async function assignableAgents(conn: Conn, escalated: boolean): Promise<
       active: users.active,
       role: users.roleKey,
       activeTickets: sql<number>`(select count(*) from ${tickets} t
-        where t.assignee_id = ${users.id} and t.status in ('open', 'in_progress', 'waiting_for_customer'))`.mapWith(Number),
+        where t.assignee_id = "users"."id" and t.status in ('open', 'in_progress', 'waiting_for_customer'))`.mapWith(Number),
     })
     .from(users)
     .where(assignableCondition(escalated))

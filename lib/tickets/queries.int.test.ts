@@ -120,4 +120,17 @@ describe("assignable agents", () => {
     expect(await names(second.id)).toEqual(["admin", "agent_l2", "manager"]);
     expect((await refusal(listAssignableAgents(desk.agent, { ticketId: first.id }))).code).toBe("forbidden");
   });
+
+  it("counts each agent's own active tickets (not the ticket's)", async () => {
+    const ticket = await insertTicket({ requester: desk.client });
+    await takeTicket(desk.agent, { ticketId: ticket.id });
+    const load = async () =>
+      Object.fromEntries((await listAssignableAgents(desk.manager, { ticketId: ticket.id })).map((u) => [u.id, u.activeTickets]));
+    const before = await load();
+    const another = await insertTicket({ requester: desk.client });
+    await takeTicket(desk.agent, { ticketId: another.id });
+    const after = await load();
+    expect(after[desk.agent.id]).toBe((before[desk.agent.id] ?? 0) + 1);
+    expect(after[desk.manager.id]).toBe(before[desk.manager.id]);
+  });
 });
