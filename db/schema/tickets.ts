@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   index,
@@ -37,6 +38,13 @@ export const ticketStatus = pgEnum("ticket_status", [
 
 /** Declared low → critical so that `ORDER BY priority DESC` puts critical first. */
 export const ticketPriority = pgEnum("ticket_priority", ["low", "normal", "high", "critical"]);
+/**
+ * Priority as an ascending number, critical 0 … low 3: the queue order (critical first, then oldest)
+ * becomes one ascending row (rank, created_at, id), so an index on it serves keyset row comparisons.
+ * The list sort and the indexes below use this same expression (an index only matches it verbatim).
+ */
+export const priorityRank = (priority: AnyPgColumn) =>
+  sql`(CASE ${priority} WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END)`;
 export const ticketChannel = pgEnum("ticket_channel", ["web", "email", "api"]);
 export const changeType = pgEnum("change_type", [
   "component_addition",
@@ -94,11 +102,19 @@ export const tickets = pgTable(
   },
   (t) => [
     uniqueIndex("tickets_number_key").on(t.number),
-    index("tickets_queue_idx").on(t.status, t.escalated, t.priority.desc(), t.createdAt, t.id),
-    index("tickets_requester_idx").on(t.requesterId, t.lastActivityAt.desc(), t.id),
+    // Lists (keyset pages): the queues, "all tickets" by priority and by date, "my tickets".
+    index("tickets_queue_idx").on(t.status, t.escalated, priorityRank(t.priority), t.createdAt, t.id),
+    index("tickets_priority_idx").on(t.type, priorityRank(t.priority), t.createdAt, t.id),
+    index("tickets_created_idx").on(t.type, t.createdAt, t.id),
+    // DESC NULLS FIRST is what ORDER BY … DESC means; an index DESC NULLS LAST cannot serve it.
+    index("tickets_requester_idx").on(t.requesterId, t.lastActivityAt.desc().nullsFirst(), t.id),
     index("tickets_assignee_idx").on(t.assigneeId, t.status),
-    index("tickets_created_idx").on(t.createdAt),
-    index("tickets_closed_idx").on(t.closedAt),
+    // Desk statistics: index-only ranges over a period, and the active tickets per agent.
+    index("tickets_closed_idx").on(t.closedAt, t.createdAt, t.assigneeId).where(sql`${t.type} = 'support'`),
+    index("tickets_first_response_idx").on(t.firstResponseAt, t.createdAt, t.assigneeId).where(sql`${t.type} = 'support'`),
+    index("tickets_active_idx")
+      .on(t.assigneeId, t.status)
+      .where(sql`${t.type} = 'support' AND ${t.status} IN ('open', 'in_progress', 'waiting_for_customer')`),
     index("tickets_department_idx").on(t.departmentId),
     index("tickets_search_idx").using("gin", t.searchVector),
   ],
@@ -204,5 +220,9 @@ export const ticketHistory = pgTable(
   (t) => [
     index("ticket_history_ticket_idx").on(t.ticketId, t.createdAt),
     index("ticket_history_actor_idx").on(t.actorId, t.action, t.createdAt),
+    // Desk statistics: closes and reopens of a period, index-only.
+    index("ticket_history_status_idx")
+      .on(t.createdAt, t.action, t.actorId, t.ticketNumber, t.id)
+      .where(sql`${t.field} = 'status' AND ${t.action} IN ('closed', 'reopened')`),
   ],
 );

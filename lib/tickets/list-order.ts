@@ -1,7 +1,6 @@
 import { and, or, sql, type SQL } from "drizzle-orm";
-import { tickets } from "@/db/schema";
+import { priorityRank, tickets } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
-import { PRIORITIES } from "./workflow";
 import type { LIST_SORTS } from "./schemas";
 
 /**
@@ -31,12 +30,14 @@ const idKey = (dir: "asc" | "desc"): Key => ({
   param: (v) => sql`${v}::uuid`,
   valid: (v) => UUID_RE.test(v),
 });
+/** Critical first as an ascending number (0 critical … 3 low), so the queue order is one ascending row (see priorityRank). */
+const PRIORITY_RANK = priorityRank(tickets.priority);
 const priorityKey: Key = {
-  expr: sql`${tickets.priority}`,
-  dir: "desc",
-  text: sql<string>`${tickets.priority}::text`,
-  param: (v) => sql`${v}::ticket_priority`,
-  valid: (v) => (PRIORITIES as readonly string[]).includes(v),
+  expr: PRIORITY_RANK,
+  dir: "asc",
+  text: sql<string>`${PRIORITY_RANK}::text`,
+  param: (v) => sql`${v}::int`,
+  valid: (v) => /^[0-3]$/.test(v),
 };
 const rankKey = (rank: SQL): Key => ({
   expr: rank,
@@ -78,12 +79,21 @@ export function afterCursor(keys: Key[], sort: ListSort, cursor: string | undefi
   if (!decoded || decoded.s !== sort || !Array.isArray(decoded.v) || decoded.v.length !== keys.length) return null;
   const values = decoded.v as unknown[];
   if (!values.every((v, i) => typeof v === "string" && keys[i]!.valid(v))) return null;
+  const params = keys.map((k, i) => k.param(values[i] as string));
+  // One direction: a row comparison, which PostgreSQL turns into a single index range (a seek to
+  // the cursor, however deep) when an index has the keys in this order.
+  if (keys.every((k) => k.dir === keys[0]!.dir)) {
+    const row = (xs: SQL[]) => sql.join(xs, sql`, `);
+    return sql`(${row(keys.map((k) => k.expr))}) ${sql.raw(keys[0]!.dir === "asc" ? ">" : "<")} (${row(params)})`;
+  }
+  // Mixed directions: the first key bounds the range (an index can seek to it), the OR settles ties.
+  const first = keys[0]!.dir === "asc" ? sql`${keys[0]!.expr} >= ${params[0]}` : sql`${keys[0]!.expr} <= ${params[0]}`;
   const branches = keys.map((key, i) => {
-    const equal = keys.slice(0, i).map((k, j) => sql`${k.expr} = ${k.param(values[j] as string)}`);
-    const beyond = key.dir === "asc" ? sql`${key.expr} > ${key.param(values[i] as string)}` : sql`${key.expr} < ${key.param(values[i] as string)}`;
+    const equal = keys.slice(0, i).map((k, j) => sql`${k.expr} = ${params[j]}`);
+    const beyond = key.dir === "asc" ? sql`${key.expr} > ${params[i]}` : sql`${key.expr} < ${params[i]}`;
     return and(...equal, beyond)!;
   });
-  return or(...branches)!;
+  return and(first, or(...branches))!;
 }
 
 export function nextCursor(sort: ListSort, keys: Key[], last: { k0: string; k1: string; k2: string }): string {

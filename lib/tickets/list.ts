@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { departments, tickets, users } from "@/db/schema";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { afterCursor, cursorColumns, nextCursor, orderByKeys, sortKeys, type ListSort } from "./list-order";
+import { planSearch } from "./list-search";
 import { listTicketsSchema, parseInput } from "./schemas";
 import { searchFilter } from "./search";
 import { ticketVisibility } from "./visibility";
@@ -35,11 +36,17 @@ export type TicketPage = { items: TicketListItem[]; nextCursor: string | null; s
  * escalated), "escalated" (second line), "all" (ticket.view_all). Filters: status (a status, "active"
  * or "done"), priority, departmentId, assigneeId (an id or "none"), q (full text; a ticket number
  * is an exact lookup). Sorts: priority (critical first, then oldest — the queue order), newest,
- * oldest, activity, relevance (default when q is given). Pass the returned `nextCursor` back as `cursor` for the next page.
+ * oldest, activity, relevance (default when q is given; only for searches matching at most
+ * RELEVANCE_LIMIT tickets, see list-search.ts — `sort` in the result is the order applied). Pass the
+ * returned `nextCursor` back as `cursor` for the next page.
  */
 export async function listTickets(actor: Actor, input: unknown): Promise<TicketPage> {
   const f = parseInput(listTicketsSchema, input);
-  const conditions: SQL[] = [ticketVisibility(actor), eq(tickets.type, "support")];
+  const conditions: SQL[] = [eq(tickets.type, "support")];
+  // The queue scopes are exactly ticketVisibility's queue branches, and their permission is asserted
+  // below: the actor's whole visibility (an OR with "assigned to me") would add no row limit, only
+  // hide the queue index from the planner. Every other scope ANDs the visibility in.
+  if (f.scope !== "queue" && f.scope !== "escalated") conditions.push(ticketVisibility(actor));
   switch (f.scope) {
     case "mine":
       conditions.push(eq(tickets.requesterId, actor.id));
@@ -68,14 +75,20 @@ export async function listTickets(actor: Actor, input: unknown): Promise<TicketP
   if (f.assigneeId === "none") conditions.push(isNull(tickets.assigneeId));
   else if (f.assigneeId) conditions.push(eq(tickets.assigneeId, f.assigneeId));
 
+  const db = await getDb();
   const search = f.q ? searchFilter(f.q) : null;
   if (search) conditions.push(search.where);
-  const sort: ListSort = f.sort ?? (search?.rank ? "relevance" : f.scope === "mine" ? "activity" : "priority");
+  const fallback: ListSort = f.scope === "mine" ? "activity" : "priority";
+  let sort: ListSort = f.sort ?? fallback;
+  if (search?.rank) {
+    const plan = await planSearch(db, conditions, f.sort, fallback);
+    sort = plan.sort;
+    if (plan.only) conditions.push(plan.only);
+  }
   const keys = sortKeys(sort, search?.rank ?? null);
   const after = afterCursor(keys, sort, f.cursor);
   if (after) conditions.push(after);
 
-  const db = await getDb();
   const rows = await db
     .select({
       id: tickets.id,

@@ -3,17 +3,24 @@ import { sql } from "drizzle-orm";
 import { getDb, rawRows } from "@/db";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { now as clockNow } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
 
 /**
- * The manager's dashboard (seed 002, SPEC §7), support tickets only. Definitions:
- * - open: tickets now assigned to the agent and open / in progress / waiting.
- * - closed: tickets the agent closed (distinct tickets with a "closed" history row by them).
+ * The manager's dashboard (seed 002, SPEC §7), support tickets only, over a period: the last `days`
+ * UTC days, today included (default 30, at most 366). Definitions:
+ * - open: tickets now assigned to the agent and open / in progress / waiting (now, not in the period).
+ * - closed: tickets the agent closed in the period (distinct tickets with a "closed" history row by
+ *   them in it).
  * - reopened: of those, tickets reopened after the agent closed them; reopenRate = reopened / closed in %.
- * - firstResponse: request (created_at) → first public agent reply (first_response_at);
- *   resolution: request → closed_at (closed or won't fix). Median and 90th percentile in seconds
- *   (percentile_cont, interpolated), per current assignee and for the whole desk.
- * - daily: tickets opened and closed per UTC day over the last 30 days, today included.
+ * - firstResponse: request (created_at) → first public agent reply (first_response_at), of tickets
+ *   first answered in the period; resolution: request → closed_at (closed or won't fix), of tickets
+ *   closed in the period. Median and 90th percentile in seconds (percentile_cont, interpolated), per
+ *   current assignee and for the whole desk.
+ * - daily: tickets opened and closed per UTC day of the period.
  * Agents are users whose role may take tickets (ticket.assign_self).
+ * Bounding every figure by the period keeps the page fast at any table size: each statement reads
+ * one range of an index (history by action and time, tickets by closed_at / first_response_at /
+ * created_at, active tickets through a partial index), never the whole history.
  */
 export type Percentiles = { median: number | null; p90: number | null };
 export type AgentStats = {
@@ -29,35 +36,32 @@ export type AgentStats = {
   resolution: Percentiles;
 };
 export type DeskStats = {
+  /** [from, to): midnight UTC of the first day to midnight UTC after today. */
+  period: { days: number; from: Date; to: Date };
   agents: AgentStats[];
   desk: { open: number; unassigned: number; firstResponse: Percentiles; resolution: Percentiles };
   daily: { day: string; opened: number; closed: number }[];
 };
 
-type TimeRow = { resp_median: number | null; resp_p90: number | null; res_median: number | null; res_p90: number | null };
-
+const DAY_MS = 86_400_000;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const pct = (r: TimeRow) => ({
-  firstResponse: { median: num(r.resp_median), p90: num(r.resp_p90) },
-  resolution: { median: num(r.res_median), p90: num(r.res_p90) },
-});
+const none = (): Percentiles => ({ median: null, p90: null });
 
-const TIMES = sql`
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_response_at - t.created_at)::float8)
-    FILTER (WHERE t.first_response_at IS NOT NULL) AS resp_median,
-  percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_response_at - t.created_at)::float8)
-    FILTER (WHERE t.first_response_at IS NOT NULL) AS resp_p90,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.closed_at - t.created_at)::float8)
-    FILTER (WHERE t.closed_at IS NOT NULL) AS res_median,
-  percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.closed_at - t.created_at)::float8)
-    FILTER (WHERE t.closed_at IS NOT NULL) AS res_p90`;
+const percentiles = (column: "first_response_at" | "closed_at") => sql`
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.${sql.raw(column)} - t.created_at)::float8) AS median,
+  percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.${sql.raw(column)} - t.created_at)::float8) AS p90`;
 
-export async function getDeskStats(actor: Actor, opts: { now?: Date } = {}): Promise<DeskStats> {
+export async function getDeskStats(actor: Actor, opts: { now?: Date; days?: number } = {}): Promise<DeskStats> {
   assertCan(actor, "stats.view", "Only managers can see desk statistics.");
-  const at = (opts.now ?? clockNow()).toISOString();
+  const days = opts.days ?? 30;
+  if (!Number.isInteger(days) || days < 1 || days > 366) throw new AppError("invalid", "Choose a period of 1 to 366 days.");
+  const at = opts.now ?? clockNow();
+  const to = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()) + DAY_MS);
+  const from = new Date(to.getTime() - days * DAY_MS);
+  const [f, t] = [from.toISOString(), to.toISOString()];
   const db = await getDb();
 
-  const agents = await rawRows<TimeRow & { id: string; name: string; role: string; active: boolean; open: number; closed: number; reopened: number }>(
+  const agents = await rawRows<{ id: string; name: string; role: string; active: boolean; open: number; closed: number; reopened: number }>(
     db,
     sql`
     WITH agents AS (
@@ -65,56 +69,81 @@ export async function getDeskStats(actor: Actor, opts: { now?: Date } = {}): Pro
       WHERE EXISTS (SELECT 1 FROM role_permissions rp WHERE rp.role_key = u.role_key AND rp.permission_key = 'ticket.assign_self')
     ),
     closes AS (
-      SELECT h.actor_id, h.ticket_number, h.id, h.created_at FROM ticket_history h
-      WHERE h.action = 'closed' AND h.field = 'status'
+      SELECT h.actor_id, h.ticket_number, h.id FROM ticket_history h
+      WHERE h.action = 'closed' AND h.field = 'status' AND h.created_at >= ${f}::timestamptz AND h.created_at < ${t}::timestamptz
+    ),
+    last_reopen AS (
+      SELECT r.ticket_number, max(r.id) AS id FROM ticket_history r
+      WHERE r.action = 'reopened' AND r.field = 'status' AND r.created_at >= ${f}::timestamptz AND r.created_at < ${t}::timestamptz
+      GROUP BY r.ticket_number
+    ),
+    closed_tickets AS (
+      -- one row per (agent, ticket): reopened when a reopen came after one of the agent's closes
+      SELECT c.actor_id, c.ticket_number, bool_or(lr.id > c.id) AS reopened
+      FROM closes c LEFT JOIN last_reopen lr ON lr.ticket_number = c.ticket_number
+      GROUP BY c.actor_id, c.ticket_number
     ),
     closed AS (
-      SELECT c.actor_id, count(DISTINCT c.ticket_number) AS closed,
-        count(DISTINCT c.ticket_number) FILTER (WHERE EXISTS (
-          SELECT 1 FROM ticket_history r
-          WHERE r.ticket_number = c.ticket_number AND r.action = 'reopened' AND r.id > c.id
-        )) AS reopened
-      FROM closes c GROUP BY c.actor_id
+      SELECT actor_id, count(*) AS closed, count(*) FILTER (WHERE reopened) AS reopened FROM closed_tickets GROUP BY actor_id
     ),
-    times AS (
-      SELECT t.assignee_id,
-        count(*) FILTER (WHERE t.status IN ('open', 'in_progress', 'waiting_for_customer')) AS open,
-        ${TIMES}
-      FROM tickets t WHERE t.type = 'support' AND t.assignee_id IS NOT NULL GROUP BY t.assignee_id
+    open AS (
+      SELECT t.assignee_id, count(*) AS open FROM tickets t
+      WHERE t.type = 'support' AND t.status IN ('open', 'in_progress', 'waiting_for_customer') AND t.assignee_id IS NOT NULL
+      GROUP BY t.assignee_id
     )
     SELECT a.id, a.name, a.role, a.active,
-      coalesce(tm.open, 0)::int AS open, coalesce(c.closed, 0)::int AS closed, coalesce(c.reopened, 0)::int AS reopened,
-      tm.resp_median, tm.resp_p90, tm.res_median, tm.res_p90
+      coalesce(o.open, 0)::int AS open, coalesce(c.closed, 0)::int AS closed, coalesce(c.reopened, 0)::int AS reopened
     FROM agents a
     LEFT JOIN closed c ON c.actor_id = a.id
-    LEFT JOIN times tm ON tm.assignee_id = a.id
+    LEFT JOIN open o ON o.assignee_id = a.id
     ORDER BY a.name, a.id`,
   );
 
-  const [desk] = await rawRows<TimeRow & { open: number; unassigned: number }>(
-    db,
-    sql`SELECT
-      count(*) FILTER (WHERE t.status IN ('open', 'in_progress', 'waiting_for_customer'))::int AS open,
-      count(*) FILTER (WHERE t.status = 'open' AND t.assignee_id IS NULL)::int AS unassigned,
-      ${TIMES}
-    FROM tickets t WHERE t.type = 'support'`,
-  );
-
-  const daily = await rawRows<{ day: string; opened: number; closed: number }>(
+  // Per current assignee and (grouping set ()) for the whole desk, in one pass per measure.
+  const times = await rawRows<{ measure: "response" | "resolution"; assignee_id: string | null; desk: number; median: number | null; p90: number | null }>(
     db,
     sql`
-    WITH days AS (
-      SELECT generate_series((${at}::timestamptz AT TIME ZONE 'UTC')::date - 29, (${at}::timestamptz AT TIME ZONE 'UTC')::date, interval '1 day')::date AS day
-    )
-    SELECT to_char(d.day, 'YYYY-MM-DD') AS day,
-      (SELECT count(*) FROM tickets t WHERE t.type = 'support'
-         AND t.created_at >= d.day::timestamp AT TIME ZONE 'UTC' AND t.created_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC')::int AS opened,
-      (SELECT count(*) FROM tickets t WHERE t.type = 'support'
-         AND t.closed_at >= d.day::timestamp AT TIME ZONE 'UTC' AND t.closed_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC')::int AS closed
-    FROM days d ORDER BY d.day`,
+    SELECT 'response' AS measure, t.assignee_id, GROUPING(t.assignee_id) AS desk, ${percentiles("first_response_at")}
+    FROM tickets t
+    WHERE t.type = 'support' AND t.first_response_at >= ${f}::timestamptz AND t.first_response_at < ${t}::timestamptz
+    GROUP BY GROUPING SETS ((t.assignee_id), ())
+    UNION ALL
+    SELECT 'resolution', t.assignee_id, GROUPING(t.assignee_id), ${percentiles("closed_at")}
+    FROM tickets t
+    WHERE t.type = 'support' AND t.closed_at >= ${f}::timestamptz AND t.closed_at < ${t}::timestamptz
+    GROUP BY GROUPING SETS ((t.assignee_id), ())`,
   );
 
+  type Day = { day: string; opened: number; closed: number };
+  const [counts] = await rawRows<{ open: number; unassigned: number; daily: Day[] | string }>(
+    db,
+    sql`
+    WITH opened AS (
+      SELECT (t.created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS n FROM tickets t
+      WHERE t.type = 'support' AND t.created_at >= ${f}::timestamptz AND t.created_at < ${t}::timestamptz GROUP BY 1
+    ),
+    closed AS (
+      SELECT (t.closed_at AT TIME ZONE 'UTC')::date AS day, count(*) AS n FROM tickets t
+      WHERE t.type = 'support' AND t.closed_at >= ${f}::timestamptz AND t.closed_at < ${t}::timestamptz GROUP BY 1
+    ),
+    days AS (
+      SELECT d::date AS day FROM generate_series((${f}::timestamptz AT TIME ZONE 'UTC')::date, (${t}::timestamptz AT TIME ZONE 'UTC')::date - 1, interval '1 day') d
+    )
+    SELECT
+      (SELECT count(*)::int FROM tickets t WHERE t.type = 'support' AND t.status IN ('open', 'in_progress', 'waiting_for_customer')) AS open,
+      (SELECT count(*)::int FROM tickets t WHERE t.type = 'support' AND t.status = 'open' AND t.assignee_id IS NULL) AS unassigned,
+      (SELECT json_agg(json_build_object('day', to_char(d.day, 'YYYY-MM-DD'), 'opened', coalesce(o.n, 0), 'closed', coalesce(c.n, 0)) ORDER BY d.day)
+       FROM days d LEFT JOIN opened o ON o.day = d.day LEFT JOIN closed c ON c.day = d.day) AS daily`,
+  );
+
+  const pick = (measure: "response" | "resolution", assignee: string | null) => {
+    const row = times.find((r) => r.measure === measure && (assignee === null ? Number(r.desk) === 1 : Number(r.desk) === 0 && r.assignee_id === assignee));
+    return row ? { median: num(row.median), p90: num(row.p90) } : none();
+  };
+  const daily = (typeof counts!.daily === "string" ? JSON.parse(counts!.daily) : counts!.daily) as Day[];
+
   return {
+    period: { days, from, to },
     agents: agents.map((a) => ({
       id: a.id,
       name: a.name,
@@ -124,9 +153,10 @@ export async function getDeskStats(actor: Actor, opts: { now?: Date } = {}): Pro
       closed: Number(a.closed),
       reopened: Number(a.reopened),
       reopenRate: Number(a.closed) > 0 ? Math.round((Number(a.reopened) / Number(a.closed)) * 1000) / 10 : null,
-      ...pct(a),
+      firstResponse: pick("response", a.id),
+      resolution: pick("resolution", a.id),
     })),
-    desk: { open: Number(desk!.open), unassigned: Number(desk!.unassigned), ...pct(desk!) },
+    desk: { open: Number(counts!.open), unassigned: Number(counts!.unassigned), firstResponse: pick("response", null), resolution: pick("resolution", null) },
     daily: daily.map((d) => ({ day: d.day, opened: Number(d.opened), closed: Number(d.closed) })),
   };
 }

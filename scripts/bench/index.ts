@@ -1,0 +1,107 @@
+/**
+ * `npm run bench` — the list/search/detail/stats benchmark of the help desk (issue 3).
+ *
+ *   npm run bench                          # PGlite in .data/bench (wiped), 1,000,000 tickets, 2,000,000 messages
+ *   npm run bench -- --tickets 100000      # fewer tickets (messages default to 2 per ticket)
+ *   npm run bench -- --skip-generate       # reuse the last generated bench database
+ *   DATABASE_URL=postgres://… npm run bench  # a real server (an empty database, or one the bench made)
+ *
+ * Other options: --messages M, --iterations 50, --warmup 5, --depth 100000, --batch 50000,
+ * --clients 300, --agents 30, --days 1095, --dir .data/bench, --plans (print the heaviest plan of
+ * each scenario), --only queue,search (scenarios whose name contains one of these), --generate-only.
+ * It prints the machine, the data, the load time and one table:
+ * scenario | p50 ms | p95 ms | raw SQL ms | target | pass/fail.
+ */
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { migrate } from "@/db/migrate";
+import { openBenchDb } from "./db";
+import { generate } from "./generate";
+import { measure, table, type Result } from "./measure";
+import { buildScenarios } from "./scenarios";
+
+const { values: a } = parseArgs({
+  options: {
+    tickets: { type: "string", default: "1000000" },
+    messages: { type: "string" },
+    "skip-generate": { type: "boolean", default: false },
+    iterations: { type: "string", default: "50" },
+    warmup: { type: "string", default: "5" },
+    depth: { type: "string" },
+    batch: { type: "string", default: "50000" },
+    clients: { type: "string", default: "300" },
+    agents: { type: "string", default: "30" },
+    days: { type: "string", default: "1095" },
+    dir: { type: "string", default: ".data/bench" },
+    plans: { type: "boolean", default: false },
+    only: { type: "string" },
+    "generate-only": { type: "boolean", default: false },
+  },
+});
+
+const int = (name: string, v: string | undefined, min = 1) => {
+  const x = Number(v);
+  if (!Number.isInteger(x) || x < min) throw new Error(`--${name} must be a whole number ≥ ${min} (got ${v}).`);
+  return x;
+};
+
+async function main() {
+  const tickets = int("tickets", a.tickets, 20);
+  const b = await openBenchDb({ dir: path.resolve(a.dir!), wipe: !a["skip-generate"] });
+  try {
+    const cpus = os.cpus();
+    const [v] = await b.raw<{ version: string }>("SELECT version()");
+    const loadAvg = os.loadavg().map((x) => x.toFixed(1)).join(" ");
+    console.log(`Machine: ${cpus.length} cores (${cpus[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${loadAvg}`);
+    console.log(`Database: ${b.where} — ${v!.version.split(" on ")[0]}`);
+
+    if (!a["skip-generate"]) {
+      const options = {
+        tickets,
+        messages: a.messages === undefined ? tickets * 2 : int("messages", a.messages, 0),
+        batch: int("batch", a.batch),
+        clients: int("clients", a.clients),
+        agents: int("agents", a.agents, 2),
+        days: int("days", a.days),
+      };
+      console.log(`Generating ${options.tickets.toLocaleString("en")} tickets and ~${options.messages.toLocaleString("en")} messages…`);
+      await generate(b, options);
+    } else {
+      // Reusing the data: still bring the schema up to date (new indexes are built on the existing rows).
+      const t0 = performance.now();
+      await migrate(b.db, b.kind);
+      console.log(`Migrations applied in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    const [meta] = await b.raw<{ value: { seconds: number; tickets: number; messages: number; history: number } | string }>(
+      "SELECT value FROM bench_meta WHERE key = 'load'",
+    ).catch(() => [] as never[]);
+    if (!meta) throw new Error("No bench data here: run without --skip-generate first.");
+    const load = typeof meta.value === "string" ? JSON.parse(meta.value) : meta.value;
+    const n = (x: number) => x.toLocaleString("en");
+    console.log(`Data: ${n(load.tickets)} tickets, ${n(load.messages)} messages, ${n(load.history)} history rows — loaded in ${load.seconds.toFixed(0)} s (incl. indexes and VACUUM ANALYZE)`);
+
+    if (a["generate-only"]) return;
+    const depth = a.depth ? int("depth", a.depth) : Math.min(100_000, Math.floor(load.tickets / 2));
+    const { scenarios, facts } = await buildScenarios(b, { depth });
+    for (const f of facts) console.log(`  ${f}`);
+    const o = { warmup: int("warmup", a.warmup, 0), iterations: int("iterations", a.iterations), explainRuns: 5, plans: a.plans! };
+    console.log(`Timing ${o.iterations} calls per scenario after ${o.warmup} warm-up calls; raw SQL = EXPLAIN ANALYZE execution time of the heaviest statement (median of ${o.explainRuns}).\n`);
+    const results: Result[] = [];
+    const only = a.only?.split(",").map((x) => x.trim().toLowerCase());
+    for (const s of scenarios.filter((x) => !only || only.some((o) => x.name.toLowerCase().includes(o)))) {
+      const r = await measure(b, s, o);
+      results.push(r);
+      if (r.plan) console.log(`── ${r.name}\n${r.plan}\n`);
+    }
+    console.log(table(results));
+    console.log(`\nload average after: ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+  } finally {
+    await b.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
