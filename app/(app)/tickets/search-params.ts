@@ -1,0 +1,42 @@
+import type { ListTicketsInput } from "@/lib/tickets/schemas";
+
+/** The first value of each wanted query parameter (repeated parameters keep the first). */
+export function pick<K extends string>(sp: Record<string, string | string[] | undefined>, keys: readonly K[]): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  for (const key of keys) {
+    const v = sp[key];
+    const first = Array.isArray(v) ? v[0] : v;
+    if (first !== undefined) out[key] = first;
+  }
+  return out;
+}
+
+const STATUS = new Set(["open", "in_progress", "waiting_for_customer", "closed", "wont_fix", "active", "done"]);
+const PRIORITY = new Set(["low", "normal", "high", "critical"]);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A URL is typed by people: a value the list does not know is dropped (show everything) rather than
+ * turned into an error page. listTickets parses the result again with its strict schema.
+ */
+export function listInput(p: {
+  scope: ListTicketsInput["scope"];
+  q?: string;
+  status?: string;
+  priority?: string;
+  departmentId?: string;
+  assigneeId?: string;
+  cursor?: string;
+  limit?: number;
+}): ListTicketsInput {
+  return {
+    scope: p.scope,
+    q: p.q?.trim().slice(0, 200) || undefined,
+    status: p.status && STATUS.has(p.status) ? (p.status as ListTicketsInput["status"]) : undefined,
+    priority: p.priority && PRIORITY.has(p.priority) ? (p.priority as ListTicketsInput["priority"]) : undefined,
+    departmentId: p.departmentId && UUID.test(p.departmentId) ? p.departmentId : undefined,
+    assigneeId: p.assigneeId === "none" || (p.assigneeId && UUID.test(p.assigneeId)) ? p.assigneeId : undefined,
+    cursor: p.cursor && p.cursor.length <= 500 ? p.cursor : undefined,
+    limit: p.limit ?? 25,
+  };
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { FormMessage, TextAreaField } from "@/components/forms/field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Uploader } from "@/components/attachments/uploader";
+import { Button } from "@/components/ui/button";
+import type { UploaderConfig } from "@/lib/attachments/types";
+import { clientCommentSchema } from "@/lib/tickets/schemas";
+import type { TicketAction } from "./action-button";
+import { useStagedFiles } from "./use-staged-files";
+
+/** The client's reply box: public only (the schema has no visibility key), with files. */
+export function ClientReply({ ticketId, action, uploader }: { ticketId: string; action: TicketAction; uploader: UploaderConfig }) {
+  const router = useRouter();
+  const [filesRef, files] = useStagedFiles();
+  const { form, onSubmit, message, pending } = useActionForm({
+    schema: clientCommentSchema,
+    defaultValues: { ticketId, body: "" },
+    action: async (values) => {
+      const result = (await action(values)) as Awaited<ReturnType<TicketAction>>;
+      if (!result?.ok) return result;
+      const { messageId } = result.data as { messageId: string };
+      return { ok: true as const, data: await files.upload(`/api/messages/${messageId}/attachments`) };
+    },
+    onSuccess: (sent) => {
+      form.resetField("body");
+      files.clear();
+      router.refresh();
+      return sent.problem ? `Your reply was sent. ${sent.problem}` : "Your reply was sent.";
+    },
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <TextAreaField id="reply-body" label="Your reply" rows={5} error={form.formState.errors.body?.message} {...form.register("body")} />
+      <Uploader ref={filesRef} config={uploader} disabled={pending} />
+      <FormMessage message={message} />
+      <div className="flex justify-end">
+        <Button type="submit" pending={pending} pendingLabel="Sending…">
+          Send reply
+        </Button>
+      </div>
+    </form>
+  );
+}

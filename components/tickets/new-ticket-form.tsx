@@ -1,0 +1,163 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import type { SelectHTMLAttributes } from "react";
+import { FormMessage, TextAreaField, TextField } from "@/components/forms/field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Uploader } from "@/components/attachments/uploader";
+import { Button } from "@/components/ui/button";
+import type { UploaderConfig } from "@/lib/attachments/types";
+import { createTicketSchema } from "@/lib/tickets/schemas";
+import { PRIORITIES } from "@/lib/tickets/workflow";
+import type { TicketAction } from "./action-button";
+import { PRIORITY_LABELS } from "./badges";
+import { useStagedFiles } from "./use-staged-files";
+
+type Option = { id: string; name: string };
+type Props = {
+  action: TicketAction;
+  uploader: UploaderConfig;
+  departments: Option[];
+  orders: { id: string; label: string }[];
+  projects: (Option & { tasks: Option[] })[];
+};
+
+const PRIORITY_HINTS: Record<string, string> = {
+  low: "Low — a question, no hurry",
+  normal: "Normal — something is broken",
+  high: "High — it blocks my work",
+  critical: "Critical — a service is down",
+};
+
+/**
+ * Opening a ticket: the same zod schema the server parses. Files wait in the uploader until the
+ * ticket exists, then go to /api/tickets/[number]/attachments; the page that follows shows the number.
+ */
+export function NewTicketForm({ action, uploader, departments, orders, projects }: Props) {
+  const router = useRouter();
+  const [filesRef, files] = useStagedFiles();
+  const { form, onSubmit, message, pending } = useActionForm({
+    schema: createTicketSchema,
+    defaultValues: { title: "", body: "", priority: "normal", departmentId: "", orderId: "", projectId: "", taskId: "" },
+    action: async (values) => {
+      const result = (await action(values)) as Awaited<ReturnType<TicketAction>>;
+      if (!result?.ok) return result;
+      const { number } = result.data as { number: string };
+      const sent = await files.upload(`/api/tickets/${number}/attachments`);
+      return { ok: true as const, data: { number, problem: sent.problem } };
+    },
+    onSuccess: ({ number, problem }: { number: string; problem: string | null }) => {
+      router.push(`/tickets/${number}`);
+      // Shown only for the moment before the ticket page replaces this one (and stays if a file failed).
+      return problem ? `Ticket ${number} was created. ${problem}` : `Ticket ${number} was created. Opening it…`;
+    },
+  });
+  const errors = form.formState.errors;
+  const projectId = form.watch("projectId");
+  const tasks = projects.find((p) => p.id === projectId)?.tasks ?? [];
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      <TextField id="title" label="Title" placeholder="e.g. Cannot log in to the control panel" maxLength={200} error={errors.title?.message} {...form.register("title")} />
+      <TextAreaField
+        id="body"
+        label="Description"
+        rows={8}
+        hint="What happened, what you expected, and what you already tried. Error messages help."
+        error={errors.body?.message}
+        {...form.register("body")}
+      />
+      <div className="grid gap-5 sm:grid-cols-2">
+        <SelectField id="priority" label="Priority" hint="Your suggestion; our team may adjust it." error={errors.priority?.message} {...form.register("priority")}>
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {PRIORITY_HINTS[p] ?? PRIORITY_LABELS[p]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="departmentId" label="Department" hint="Optional: who should look at it." error={errors.departmentId?.message} {...form.register("departmentId")}>
+          <option value="">Not sure — let the help desk decide</option>
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </SelectField>
+        {orders.length ? (
+          <SelectField id="orderId" label="Related service" hint="Optional: the service this is about." error={errors.orderId?.message} {...form.register("orderId")}>
+            <option value="">None</option>
+            {orders.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        {projects.length ? (
+          <SelectField
+            id="projectId"
+            label="Project"
+            hint="Optional: your company's project."
+            error={errors.projectId?.message}
+            {...form.register("projectId", { onChange: () => form.setValue("taskId", "") })}
+          >
+            <option value="">None</option>
+            {projects.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        {projects.length ? (
+          <SelectField id="taskId" label="Task" hint={projectId ? "Optional." : "Choose a project first."} disabled={!projectId || tasks.length === 0} error={errors.taskId?.message} {...form.register("taskId")}>
+            <option value="">None</option>
+            {tasks.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+      </div>
+      <div>
+        <p className="mb-1.5 text-sm font-medium text-slate-800">Attachments</p>
+        <Uploader ref={filesRef} config={uploader} disabled={pending} />
+      </div>
+      <FormMessage message={message} />
+      <Button type="submit" pending={pending} pendingLabel="Opening ticket…">
+        Open ticket
+      </Button>
+    </form>
+  );
+}
+
+function SelectField({ id, label, hint, error, children, ...props }: { id: string; label: string; hint?: string; error?: string } & SelectHTMLAttributes<HTMLSelectElement>) {
+  const described = [error ? `${id}-error` : null, hint && !error ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        className={`block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:outline-2 disabled:bg-slate-50 disabled:text-slate-400 ${error ? "border-red-500 focus:outline-red-500" : "border-slate-300 focus:outline-brand-600"}`}
+        {...props}
+      >
+        {children}
+      </select>
+      {hint && !error ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
