@@ -12,9 +12,10 @@ const label = (field: string | null, v: string | null) =>
 export function describe(row: Row): string {
   const { action, field, oldValue: from, newValue: to } = row;
   if (field === "status") {
-    if (action === "created") return `opened the ticket (${label(field, to)})`;
+    if (action === "created") return "opened the ticket";
     return `changed the status from ${label(field, from)} to ${label(field, to)}`;
   }
+  if (field === "assignee" && action === "taken") return "took the ticket";
   if (field === "assignee") return to ? (from ? `reassigned it from ${from} to ${to}` : `assigned it to ${to}`) : `removed ${from ?? "the assignee"}`;
   if (field === "priority") return `changed the priority from ${label(field, from)} to ${label(field, to)}`;
   if (field === "escalated") return "escalated it to second line";

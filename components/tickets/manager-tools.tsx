@@ -9,7 +9,7 @@ import type { TicketAction } from "./action-button";
 import { PRIORITY_LABELS } from "./badges";
 
 const selectClass = (error?: string) =>
-  `block w-full rounded-md border bg-white px-2.5 py-2 text-sm shadow-sm focus:outline-2 ${error ? "border-red-500 focus:outline-red-500" : "border-slate-300 focus:outline-brand-600"}`;
+  `block w-full min-w-0 rounded-md border bg-white px-2.5 py-2 text-sm shadow-sm focus:outline-2 ${error ? "border-red-500 focus:outline-red-500" : "border-slate-300 focus:outline-brand-600"}`;
 
 type Agent = { id: string; name: string; role: string; activeTickets: number };
 
@@ -39,7 +39,7 @@ export function ReassignForm({ ticketId, assigneeId, agents, action }: { ticketI
             </option>
           ))}
         </select>
-        <Button type="submit" variant="secondary" pending={pending} pendingLabel="Assigning…">
+        <Button type="submit" variant="secondary" pending={pending} pendingLabel="Assigning…" className="shrink-0 whitespace-nowrap">
           Assign
         </Button>
       </div>
@@ -68,6 +68,7 @@ export function PriorityForm({ ticketId, priority, action }: { ticketId: string;
       <div className="flex gap-2">
         <select
           id="set-priority"
+          defaultValue={priority}
           className={selectClass(error)}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "set-priority-error" : undefined}
@@ -79,7 +80,7 @@ export function PriorityForm({ ticketId, priority, action }: { ticketId: string;
             </option>
           ))}
         </select>
-        <Button type="submit" variant="secondary" pending={pending} pendingLabel="Saving…">
+        <Button type="submit" variant="secondary" pending={pending} pendingLabel="Saving…" className="shrink-0 whitespace-nowrap">
           Set priority
         </Button>
       </div>

@@ -68,7 +68,14 @@ export function NewTicketForm({ action, uploader, departments, orders, projects 
         {...form.register("body")}
       />
       <div className="grid gap-5 sm:grid-cols-2">
-        <SelectField id="priority" label="Priority" hint="Your suggestion; our team may adjust it." error={errors.priority?.message} {...form.register("priority")}>
+        <SelectField
+          id="priority"
+          label="Priority"
+          hint="Your suggestion; our team may adjust it."
+          defaultValue="normal"
+          error={errors.priority?.message}
+          {...form.register("priority")}
+        >
           {PRIORITIES.map((p) => (
             <option key={p} value={p}>
               {PRIORITY_HINTS[p] ?? PRIORITY_LABELS[p]}

@@ -60,8 +60,15 @@ export function StaffComposer({
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-slate-800">Write</legend>
         <div className="inline-flex rounded-md bg-slate-100 p-1 ring-1 ring-slate-200">
-          <Segment value="public" label="Public reply" disabled={!reply.ok} register={form.register("visibility")} describedBy={!reply.ok ? "composer-reply-reason" : undefined} />
-          <Segment value="internal" label="Internal note" register={form.register("visibility")} />
+          <Segment
+            value="public"
+            label="Public reply"
+            disabled={!reply.ok}
+            initiallyChecked={reply.ok}
+            register={form.register("visibility")}
+            describedBy={!reply.ok ? "composer-reply-reason" : undefined}
+          />
+          <Segment value="internal" label="Internal note" initiallyChecked={!reply.ok} register={form.register("visibility")} />
         </div>
         <p id="composer-reply-reason" className="mt-2 text-xs text-slate-600">
           {!reply.ok
@@ -82,7 +89,7 @@ export function StaffComposer({
       {uploader ? <Uploader ref={filesRef} config={uploader} disabled={pending} /> : null}
       <FormMessage message={message} />
       <div className="flex justify-end">
-        <Button type="submit" pending={pending} pendingLabel={internal ? "Adding note…" : "Sending…"} className={internal ? "bg-amber-700 hover:bg-amber-800" : ""}>
+        <Button type="submit" pending={pending} pendingLabel={internal ? "Adding note…" : "Sending…"} className={internal ? "bg-amber-700! hover:bg-amber-800!" : ""}>
           {internal ? "Add internal note" : "Send reply"}
         </Button>
       </div>
@@ -94,12 +101,15 @@ function Segment({
   value,
   label,
   disabled,
+  initiallyChecked,
   register,
   describedBy,
 }: {
   value: "public" | "internal";
   label: string;
   disabled?: boolean;
+  /** For the server-rendered HTML; react-hook-form takes over once hydrated. */
+  initiallyChecked: boolean;
   register: UseFormRegisterReturn;
   describedBy?: string;
 }) {
@@ -110,6 +120,7 @@ function Segment({
         type="radio"
         value={value}
         disabled={disabled}
+        defaultChecked={initiallyChecked}
         aria-describedby={describedBy}
         className="peer absolute inset-0 z-10 m-0 size-full cursor-pointer appearance-none opacity-0 disabled:cursor-not-allowed"
         {...register}

@@ -13,14 +13,17 @@ type Props = {
   /** Extra cell at the end of each row (the queue's Take button). */
   rowAction?: (item: TicketListItem) => ReactNode;
   rowActionLabel?: string;
+  /** Queues hold unassigned tickets only: no assignee column there. */
+  showAssignee?: boolean;
 };
 
 const th = "px-4 py-2.5 font-medium";
 const td = "px-4 py-3 align-top";
 
 /** A list of tickets: number and title link to the ticket; status and priority in words. */
-export function TicketTable({ items, now, view, caption, rowAction, rowActionLabel = "Action" }: Props) {
+export function TicketTable({ items, now, view, caption, rowAction, rowActionLabel = "Action", showAssignee = true }: Props) {
   const staff = view === "staff";
+  const assigneeColumn = staff && showAssignee;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm">
@@ -41,9 +44,11 @@ export function TicketTable({ items, now, view, caption, rowAction, rowActionLab
                 <th scope="col" className={th}>
                   Requester
                 </th>
-                <th scope="col" className={th}>
-                  Assignee
-                </th>
+                {assigneeColumn ? (
+                  <th scope="col" className={th}>
+                    Assignee
+                  </th>
+                ) : null}
               </>
             ) : null}
             <th scope="col" className={th}>
@@ -80,7 +85,9 @@ export function TicketTable({ items, now, view, caption, rowAction, rowActionLab
               {staff ? (
                 <>
                   <td className={`${td} text-slate-700`}>{t.requesterName}</td>
-                  <td className={`${td} text-slate-700`}>{t.assigneeName ?? <span className="text-slate-500 italic">Unassigned</span>}</td>
+                  {assigneeColumn ? (
+                    <td className={`${td} text-slate-700`}>{t.assigneeName ?? <span className="text-slate-500 italic">Unassigned</span>}</td>
+                  ) : null}
                 </>
               ) : null}
               <td className={`${td} whitespace-nowrap text-slate-600`}>

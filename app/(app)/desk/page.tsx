@@ -91,6 +91,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
             view="staff"
             caption={meta.label}
             rowActionLabel="Take"
+            showAssignee={false}
             rowAction={
               tab === "mine"
                 ? undefined

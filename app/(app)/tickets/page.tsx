@@ -31,10 +31,12 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
     if (can(actor, "ticket.view_assigned")) redirect("/desk");
     redirect("/");
   }
-  const sp = pick(await searchParams, ["q", "status", "priority", "departmentId", "assigneeId", "cursor", "back"]);
+  const sp = pick(await searchParams, ["q", "status", "priority", "departmentId", "assigneeId", "sort", "cursor", "back"]);
   const filters = { q: sp.q, status: sp.status, priority: all ? sp.priority : undefined, departmentId: all ? sp.departmentId : undefined, assigneeId: all ? sp.assigneeId : undefined };
+  // Recent activity first unless a search asks for the best matches or the user chose another order.
+  const sort = sp.sort || (sp.q?.trim() ? "relevance" : "activity");
   const [page, departments, assignees] = await Promise.all([
-    listTickets(actor, listInput({ scope: all ? "all" : "mine", ...filters, cursor: sp.cursor })),
+    listTickets(actor, listInput({ scope: all ? "all" : "mine", ...filters, sort, cursor: sp.cursor })),
     all ? listDepartmentOptions() : [],
     listAssigneeFilterOptions(actor),
   ]);
@@ -44,7 +46,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title={all ? "All tickets" : "My tickets"}
-        description={all ? "Every support ticket. Filter, search and open any of them." : "Your requests to our support team, most recent activity first."}
+        description={all ? "Every support ticket. Filter, search and open any of them." : "Your requests to our support team and their answers."}
         actions={
           <div className="flex flex-wrap items-start gap-2">
             {can(actor, "ticket.deassign_all") ? <DeassignAll actor={actor} from="/tickets" /> : null}
@@ -59,8 +61,8 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
       <NoticeBanner text={await readNotice("/tickets")} cookie={NOTICE_COOKIE} />
       <TicketFilters
         action="/tickets"
-        values={filters}
-        show={{ status: true, priority: all, department: all, assignee: all }}
+        values={{ ...filters, sort: page.sort }}
+        show={{ status: true, priority: all, department: all, assignee: all, sort: true }}
         departments={departments}
         assignees={assignees}
       />
@@ -89,7 +91,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
       )}
       <Pager
         path="/tickets"
-        params={filters}
+        params={{ ...filters, sort: sp.sort }}
         cursor={sp.cursor}
         back={sp.back}
         nextCursor={page.nextCursor}

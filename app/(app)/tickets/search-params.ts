@@ -13,6 +13,7 @@ export function pick<K extends string>(sp: Record<string, string | string[] | un
 
 const STATUS = new Set(["open", "in_progress", "waiting_for_customer", "closed", "wont_fix", "active", "done"]);
 const PRIORITY = new Set(["low", "normal", "high", "critical"]);
+const SORTS = new Set(["priority", "newest", "oldest", "activity", "relevance"]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -26,6 +27,7 @@ export function listInput(p: {
   priority?: string;
   departmentId?: string;
   assigneeId?: string;
+  sort?: string;
   cursor?: string;
   limit?: number;
 }): ListTicketsInput {
@@ -36,6 +38,7 @@ export function listInput(p: {
     priority: p.priority && PRIORITY.has(p.priority) ? (p.priority as ListTicketsInput["priority"]) : undefined,
     departmentId: p.departmentId && UUID.test(p.departmentId) ? p.departmentId : undefined,
     assigneeId: p.assigneeId === "none" || (p.assigneeId && UUID.test(p.assigneeId)) ? p.assigneeId : undefined,
+    sort: p.sort && SORTS.has(p.sort) ? (p.sort as ListTicketsInput["sort"]) : undefined,
     cursor: p.cursor && p.cursor.length <= 500 ? p.cursor : undefined,
     limit: p.limit ?? 25,
   };
