@@ -224,5 +224,9 @@ export const ticketHistory = pgTable(
     index("ticket_history_status_idx")
       .on(t.createdAt, t.action, t.actorId, t.ticketNumber, t.id)
       .where(sql`${t.field} = 'status' AND ${t.action} IN ('closed', 'reopened')`),
+    // … and the few status changes that take a ticket out of closed / won't fix (reopens, admin edits).
+    index("ticket_history_left_final_idx")
+      .on(t.createdAt, t.ticketNumber, t.id, t.action)
+      .where(sql`${t.field} = 'status' AND ${t.oldValue} IN ('closed', 'wont_fix')`),
   ],
 );

@@ -47,9 +47,10 @@ const DAY_MS = 86_400_000;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const none = (): Percentiles => ({ median: null, p90: null });
 
+/** date_part, not extract: extract returns numeric (PostgreSQL 14+), several times slower to compute and sort. */
 const percentiles = (column: "first_response_at" | "closed_at") => sql`
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.${sql.raw(column)} - t.created_at)::float8) AS median,
-  percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.${sql.raw(column)} - t.created_at)::float8) AS p90`;
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', t.${sql.raw(column)} - t.created_at)) AS median,
+  percentile_cont(0.9) WITHIN GROUP (ORDER BY date_part('epoch', t.${sql.raw(column)} - t.created_at)) AS p90`;
 
 export async function getDeskStats(actor: Actor, opts: { now?: Date; days?: number } = {}): Promise<DeskStats> {
   assertCan(actor, "stats.view", "Only managers can see desk statistics.");
@@ -61,7 +62,8 @@ export async function getDeskStats(actor: Actor, opts: { now?: Date; days?: numb
   const [f, t] = [from.toISOString(), to.toISOString()];
   const db = await getDb();
 
-  const agents = await rawRows<{ id: string; name: string; role: string; active: boolean; open: number; closed: number; reopened: number }>(
+  // Three independent reads, sent together: on PostgreSQL they run on separate connections (cores).
+  const agentsRead = rawRows<{ id: string; name: string; role: string; active: boolean; open: number; closed: number; reopened: number }>(
     db,
     sql`
     WITH agents AS (
@@ -72,19 +74,25 @@ export async function getDeskStats(actor: Actor, opts: { now?: Date; days?: numb
       SELECT h.actor_id, h.ticket_number, h.id FROM ticket_history h
       WHERE h.action = 'closed' AND h.field = 'status' AND h.created_at >= ${f}::timestamptz AND h.created_at < ${t}::timestamptz
     ),
-    last_reopen AS (
-      SELECT r.ticket_number, max(r.id) AS id FROM ticket_history r
-      WHERE r.action = 'reopened' AND r.field = 'status' AND r.created_at >= ${f}::timestamptz AND r.created_at < ${t}::timestamptz
+    per_agent AS (SELECT actor_id, count(*) AS closes FROM closes GROUP BY actor_id),
+    -- Tickets that left closed / won't fix in the period (a reopen, or an admin's status edit): only
+    -- these can have been closed twice by one agent in it, or reopened after an agent's close.
+    left_final AS (
+      SELECT r.ticket_number, max(r.id) FILTER (WHERE r.action = 'reopened') AS last_reopen FROM ticket_history r
+      WHERE r.field = 'status' AND r.old_value IN ('closed', 'wont_fix') AND r.created_at >= ${f}::timestamptz AND r.created_at < ${t}::timestamptz
       GROUP BY r.ticket_number
     ),
-    closed_tickets AS (
-      -- one row per (agent, ticket): reopened when a reopen came after one of the agent's closes
-      SELECT c.actor_id, c.ticket_number, bool_or(lr.id > c.id) AS reopened
-      FROM closes c LEFT JOIN last_reopen lr ON lr.ticket_number = c.ticket_number
+    again AS (
+      SELECT c.actor_id, c.ticket_number, count(*) AS closes, bool_or(c.id < lf.last_reopen) AS reopened
+      FROM closes c JOIN left_final lf ON lf.ticket_number = c.ticket_number
       GROUP BY c.actor_id, c.ticket_number
     ),
+    -- closed = distinct tickets = all closes minus the repeated ones (counting distinct over every
+    -- close of the period would hash tens of thousands of ticket numbers)
     closed AS (
-      SELECT actor_id, count(*) AS closed, count(*) FILTER (WHERE reopened) AS reopened FROM closed_tickets GROUP BY actor_id
+      SELECT p.actor_id, p.closes - coalesce(sum(a.closes - 1), 0) AS closed, count(*) FILTER (WHERE a.reopened) AS reopened
+      FROM per_agent p LEFT JOIN again a ON a.actor_id = p.actor_id
+      GROUP BY p.actor_id, p.closes
     ),
     open AS (
       SELECT t.assignee_id, count(*) AS open FROM tickets t
@@ -100,7 +108,7 @@ export async function getDeskStats(actor: Actor, opts: { now?: Date; days?: numb
   );
 
   // Per current assignee and (grouping set ()) for the whole desk, in one pass per measure.
-  const times = await rawRows<{ measure: "response" | "resolution"; assignee_id: string | null; desk: number; median: number | null; p90: number | null }>(
+  const timesRead = rawRows<{ measure: "response" | "resolution"; assignee_id: string | null; desk: number; median: number | null; p90: number | null }>(
     db,
     sql`
     SELECT 'response' AS measure, t.assignee_id, GROUPING(t.assignee_id) AS desk, ${percentiles("first_response_at")}
@@ -115,26 +123,26 @@ export async function getDeskStats(actor: Actor, opts: { now?: Date; days?: numb
   );
 
   type Day = { day: string; opened: number; closed: number };
-  const [counts] = await rawRows<{ open: number; unassigned: number; daily: Day[] | string }>(
+  const countsRead = rawRows<{ open: number; unassigned: number; daily: Day[] | string }>(
     db,
     sql`
-    WITH opened AS (
-      SELECT (t.created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS n FROM tickets t
-      WHERE t.type = 'support' AND t.created_at >= ${f}::timestamptz AND t.created_at < ${t}::timestamptz GROUP BY 1
-    ),
-    closed AS (
-      SELECT (t.closed_at AT TIME ZONE 'UTC')::date AS day, count(*) AS n FROM tickets t
-      WHERE t.type = 'support' AND t.closed_at >= ${f}::timestamptz AND t.closed_at < ${t}::timestamptz GROUP BY 1
-    ),
-    days AS (
-      SELECT d::date AS day FROM generate_series((${f}::timestamptz AT TIME ZONE 'UTC')::date, (${t}::timestamptz AT TIME ZONE 'UTC')::date - 1, interval '1 day') d
+    WITH days AS (
+      -- UTC days: 24 hours each, whatever the session's time zone
+      SELECT d AS start FROM generate_series(${f}::timestamptz, ${t}::timestamptz - interval '24 hours', interval '24 hours') d
     )
     SELECT
       (SELECT count(*)::int FROM tickets t WHERE t.type = 'support' AND t.status IN ('open', 'in_progress', 'waiting_for_customer')) AS open,
       (SELECT count(*)::int FROM tickets t WHERE t.type = 'support' AND t.status = 'open' AND t.assignee_id IS NULL) AS unassigned,
-      (SELECT json_agg(json_build_object('day', to_char(d.day, 'YYYY-MM-DD'), 'opened', coalesce(o.n, 0), 'closed', coalesce(c.n, 0)) ORDER BY d.day)
-       FROM days d LEFT JOIN opened o ON o.day = d.day LEFT JOIN closed c ON c.day = d.day) AS daily`,
+      -- a count per day is an index-only range count (cheaper than converting and grouping every row)
+      (SELECT json_agg(json_build_object(
+          'day', to_char(d.start AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
+          'opened', (SELECT count(*) FROM tickets t WHERE t.type = 'support' AND t.created_at >= d.start AND t.created_at < d.start + interval '24 hours'),
+          'closed', (SELECT count(*) FROM tickets t WHERE t.type = 'support' AND t.closed_at >= d.start AND t.closed_at < d.start + interval '24 hours')
+        ) ORDER BY d.start)
+       FROM days d) AS daily`,
   );
+
+  const [agents, times, [counts]] = await Promise.all([agentsRead, timesRead, countsRead]);
 
   const pick = (measure: "response" | "resolution", assignee: string | null) => {
     const row = times.find((r) => r.measure === measure && (assignee === null ? Number(r.desk) === 1 : Number(r.desk) === 0 && r.assignee_id === assignee));

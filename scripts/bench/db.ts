@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import type { Logger } from "drizzle-orm";
 import { installDatabase, schema, type Db } from "@/db";
 import { env } from "@/lib/env";
@@ -19,6 +19,12 @@ export type BenchDb = {
   raw: <T = Record<string, unknown>>(query: string, params?: unknown[]) => Promise<T[]>;
   /** Calls fn and returns the statements it sent. */
   capture: (fn: () => Promise<unknown>) => Promise<Captured[]>;
+  /**
+   * CPU milliseconds used so far by this process and (PostgreSQL on this machine) its server
+   * backends, or null when they cannot be read. On a shared machine this separates what a call
+   * costs from the time it waits for a core.
+   */
+  cpu: () => Promise<number | null>;
   close: () => Promise<void>;
 };
 
@@ -38,13 +44,23 @@ export async function openBenchDb(opts: { dir: string; wipe: boolean }): Promise
   if (env.databaseUrl) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(env.databaseUrl, { max: 4, onnotice: () => {} });
+    const client = postgres(env.databaseUrl, { max: 2, onnotice: () => {}, connection: { application_name: APP_NAME } });
     const db = drizzle(client, { schema, casing: "snake_case", logger }) as unknown as Db;
     const close = () => client.end();
     installDatabase({ db, close, kind: "postgres" });
     const raw = async <T>(query: string, params: unknown[] = []) => (await client.unsafe(query, params as never[])) as unknown as T[];
     const url = new URL(env.databaseUrl);
-    return { db, kind: "postgres", where: `PostgreSQL ${url.host}${url.pathname}`, raw, capture, close };
+    const cpu = async () => {
+      const pids = await raw<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = $1", [APP_NAME]);
+      let ms = processCpu();
+      for (const { pid } of pids) {
+        const backend = procCpu(pid);
+        if (backend === null) return null;
+        ms += backend;
+      }
+      return ms;
+    };
+    return { db, kind: "postgres", where: `PostgreSQL ${url.host}${url.pathname}`, raw, capture, cpu, close };
   }
 
   if (opts.wipe) rmSync(opts.dir, { recursive: true, force: true });
@@ -55,7 +71,22 @@ export async function openBenchDb(opts: { dir: string; wipe: boolean }): Promise
   const close = () => client.close();
   installDatabase({ db, close, kind: "pglite" });
   const raw = async <T>(query: string, params: unknown[] = []) => (await client.query<T>(query, params)).rows;
-  return { db, kind: "pglite", where: `PGlite ${opts.dir}`, raw, capture, close };
+  return { db, kind: "pglite", where: `PGlite ${opts.dir}`, raw, capture, cpu: async () => processCpu(), close };
+}
+
+const APP_NAME = "ticketry-bench";
+const processCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+/** utime + stime of a local process from /proc, in ms (clock ticks of 10 ms: meaningful summed over many calls). */
+function procCpu(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -75,12 +106,12 @@ export async function resetServerDatabase(b: BenchDb): Promise<void> {
   await b.raw("CREATE SCHEMA public");
 }
 
-/** Server-side execution time of one statement (EXPLAIN ANALYZE, per-node timing off), in ms. */
+/** Server-side planning + execution time of one statement (EXPLAIN ANALYZE, per-node timing off), in ms. */
 export async function explainMs(b: BenchDb, c: Captured): Promise<number> {
   const [row] = await b.raw<Record<string, unknown>>(`EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${c.query}`, c.params);
   const value = Object.values(row!)[0];
-  const plan = (typeof value === "string" ? JSON.parse(value) : value) as { "Execution Time": number }[];
-  return plan[0]!["Execution Time"];
+  const plan = (typeof value === "string" ? JSON.parse(value) : value) as { "Planning Time": number; "Execution Time": number }[];
+  return plan[0]!["Planning Time"] + plan[0]!["Execution Time"];
 }
 
 /** The text plan of one statement (for --plans). */

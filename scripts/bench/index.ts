@@ -10,7 +10,7 @@
  * --clients 300, --agents 30, --days 1095, --dir .data/bench, --plans (print the heaviest plan of
  * each scenario), --only queue,search (scenarios whose name contains one of these), --generate-only.
  * It prints the machine, the data, the load time and one table:
- * scenario | p50 ms | p95 ms | raw SQL ms | target | pass/fail.
+ * scenario | p50 ms | p95 ms | raw SQL ms | CPU ms/call | target | pass/fail.
  */
 import os from "node:os";
 import path from "node:path";
@@ -86,7 +86,8 @@ async function main() {
     const { scenarios, facts } = await buildScenarios(b, { depth });
     for (const f of facts) console.log(`  ${f}`);
     const o = { warmup: int("warmup", a.warmup, 0), iterations: int("iterations", a.iterations), explainRuns: 5, plans: a.plans! };
-    console.log(`Timing ${o.iterations} calls per scenario after ${o.warmup} warm-up calls; raw SQL = EXPLAIN ANALYZE execution time of the heaviest statement (median of ${o.explainRuns}).\n`);
+    console.log(`Timing ${o.iterations} calls per scenario after ${o.warmup} warm-up calls. raw SQL = planning + execution time of the`);
+    console.log(`heaviest statement of a call (EXPLAIN ANALYZE, median of ${o.explainRuns}); CPU = mean CPU per call of this process and its database backends.\n`);
     const results: Result[] = [];
     const only = a.only?.split(",").map((x) => x.trim().toLowerCase());
     for (const s of scenarios.filter((x) => !only || only.some((o) => x.name.toLowerCase().includes(o)))) {

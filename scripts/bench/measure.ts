@@ -15,8 +15,10 @@ export type Result = {
   target: Target;
   p50: number;
   p95: number;
-  /** Server execution time of the heaviest statement of one call (EXPLAIN ANALYZE median). */
+  /** Server-side planning + execution time of the heaviest statement of one call (EXPLAIN ANALYZE median). */
   raw: number;
+  /** Mean CPU ms per call, this process and the database backends together (null: not measurable). */
+  cpu: number | null;
   statements: number;
   plan?: string;
 };
@@ -34,6 +36,7 @@ const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
  * Times a scenario end to end (the domain function as a page calls it: zod parse, SQL, row mapping):
  * `warmup` untimed calls, then `iterations` timed ones. Then it records the statements of one call
  * and EXPLAIN ANALYZEs each `explainRuns` times; the heaviest statement's median is the raw figure.
+ * The CPU both sides spent over the timed calls, divided by their number, is the CPU figure.
  */
 export async function measure(
   b: BenchDb,
@@ -42,11 +45,13 @@ export async function measure(
 ): Promise<Result> {
   for (let i = 0; i < o.warmup; i++) await s.run(i);
   const samples: number[] = [];
+  const cpu0 = await b.cpu();
   for (let i = 0; i < o.iterations; i++) {
     const t0 = performance.now();
     await s.run(i);
     samples.push(performance.now() - t0);
   }
+  const cpu1 = await b.cpu();
   samples.sort((a, b) => a - b);
 
   const statements = await b.capture(() => s.run(0));
@@ -59,21 +64,26 @@ export async function measure(
     if (ms >= raw) [raw, heaviest] = [ms, st];
   }
   const plan = o.plans && heaviest ? await explainText(b, heaviest) : undefined;
-  return { name: s.name, target: s.target, p50: percentile(samples, 50), p95: percentile(samples, 95), raw, statements: statements.length, plan };
+  const cpu = cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / o.iterations;
+  return { name: s.name, target: s.target, p50: percentile(samples, 50), p95: percentile(samples, 95), raw, cpu, statements: statements.length, plan };
 }
 
-/** Pass/fail and the target's text; a relative target compares p95 with the named scenario's p95. */
+/**
+ * Pass/fail and the target's text. An absolute target is on p95. "Within 1.2× of page one" compares
+ * the two robust measures, p50 and raw SQL (a p95 of a few ms on a shared machine is mostly the wait
+ * for a core); the p95 ratio is printed beside them.
+ */
 export function verdict(r: Result, all: Result[]): { target: string; pass: boolean; note?: string } {
   if ("p95" in r.target) return { target: `p95 ≤ ${r.target.p95} ms`, pass: r.p95 <= r.target.p95 };
   const { relativeTo, factor } = r.target;
   const base = all.find((x) => x.name === relativeTo);
   if (!base) return { target: `≤ ${factor}× ${relativeTo}`, pass: false };
-  const ratio = r.p95 / base.p95;
-  const rawRatio = base.raw > 0 ? r.raw / base.raw : NaN;
+  const p50 = r.p50 / base.p50;
+  const raw = r.raw / base.raw;
   return {
-    target: `p95 ≤ ${factor}× page one`,
-    pass: ratio <= factor,
-    note: `depth/page one: p95 ×${ratio.toFixed(2)}, p50 ×${(r.p50 / base.p50).toFixed(2)}, raw SQL ×${rawRatio.toFixed(2)}`,
+    target: `p50, raw ≤ ${factor}× page one`,
+    pass: p50 <= factor && raw <= factor,
+    note: `depth / page one: p50 ×${p50.toFixed(2)}, raw SQL ×${raw.toFixed(2)} (p95 ×${(r.p95 / base.p95).toFixed(2)})`,
   };
 }
 
@@ -83,12 +93,14 @@ const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 export function table(results: Result[]): string {
   const rows = results.map((r) => {
     const v = verdict(r, results);
-    return { cells: [r.name, fmt(r.p50), fmt(r.p95), `${fmt(r.raw)}${r.statements > 1 ? ` (${r.statements} stmts)` : ""}`, v.target, v.pass ? "pass" : "FAIL"], note: v.note };
+    const raw = `${fmt(r.raw)}${r.statements > 1 ? ` (${r.statements} stmts)` : ""}`;
+    return { cells: [r.name, fmt(r.p50), fmt(r.p95), raw, r.cpu === null ? "–" : fmt(r.cpu), v.target, v.pass ? "pass" : "FAIL"], note: v.note };
   });
-  const head = ["scenario", "p50 ms", "p95 ms", "raw SQL ms", "target", "pass/fail"];
+  const head = ["scenario", "p50 ms", "p95 ms", "raw SQL ms", "CPU ms/call", "target", "pass/fail"];
+  const numeric = (i: number) => i > 0 && i < 5;
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r.cells[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i > 0 && i < 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(" | ")} |`;
-  const out = [line(head), `|${widths.map((w, i) => (i > 0 && i < 4 ? `${"-".repeat(w + 1)}:` : "-".repeat(w + 2))).join("|")}|`, ...rows.map((r) => line(r.cells))];
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (numeric(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(" | ")} |`;
+  const out = [line(head), `|${widths.map((w, i) => (numeric(i) ? `${"-".repeat(w + 1)}:` : "-".repeat(w + 2))).join("|")}|`, ...rows.map((r) => line(r.cells))];
   for (const r of rows) if (r.note) out.push("", r.note);
   return out.join("\n");
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "ticket_history_left_final_idx" ON "ticket_history" USING btree ("created_at","ticket_number","id","action") WHERE "ticket_history"."field" = 'status' AND "ticket_history"."old_value" IN ('closed', 'wont_fix');
