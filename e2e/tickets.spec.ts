@@ -104,13 +104,16 @@ test("a ticket's life: client, first line, second line and manager each see and 
   await expectStatus(client, "Waiting for customer");
   const answer = `Restarted, still nothing syncs (${Date.now().toString(36)}).`;
   await client.getByLabel("Your reply", { exact: true }).fill(answer);
+  await client.getByLabel("Attach files").setInputFiles({ name: "sync-log.txt", mimeType: "text/plain", buffer: Buffer.from("12:00 sync failed: timeout\n") });
   await client.getByRole("button", { name: "Send reply" }).click();
   await says(client, "Your reply was sent.");
   await expectStatus(client, "In progress");
+  const answered = client.getByTestId("message").filter({ hasText: answer });
+  await expect(answered.getByRole("link", { name: "sync-log.txt" })).toBeVisible();
 
   // First line escalates; the ticket leaves their view for the second-line queue.
   await agent.reload();
-  await expect(agent.getByText(answer)).toBeVisible();
+  await expect(agent.getByTestId("message").filter({ hasText: answer }).getByRole("link", { name: "sync-log.txt" })).toBeVisible();
   await agent.getByRole("button", { name: "Escalate", exact: true }).click();
   await expect(agent).toHaveURL(/\/desk$/);
   await says(agent, `Ticket ${number} was escalated`);
