@@ -94,15 +94,16 @@ async function main() {
     const used = process.cpuUsage(cpu);
     const cpuSeconds = (used.user + used.system) / 1e6;
 
-    const [check] = await rawRows<{ invoices: number; numbers: number; mails: number; due: number }>(
+    const [check] = await rawRows<{ invoices: number; numbers: number; mails: number; digests: number; due: number }>(
       db,
       sql`SELECT (SELECT count(*) FROM invoices)::int AS invoices, (SELECT count(DISTINCT number) FROM invoices)::int AS numbers,
-                 (SELECT count(*) FROM notifications WHERE type LIKE 'invoice.issued%')::int AS mails,
+                 (SELECT count(*) FROM notifications WHERE type = 'invoice.issued')::int AS mails,
+                 (SELECT count(*) FROM notifications WHERE type = 'invoice.issued_accounting')::int AS digests,
                  (SELECT count(*) FROM orders WHERE status = 'active' AND next_due_on <= ${DATE}::date)::int AS due`,
     );
     console.log(
       `  billed ${report.ordersBilled.toLocaleString("en")} orders → ${report.invoicesIssued.toLocaleString("en")} invoices, ` +
-        `${check!.mails.toLocaleString("en")} mails queued, ${report.failures.length} failures, ${check!.due} still due`,
+        `${check!.mails.toLocaleString("en")} client mails and ${check!.digests} accounting mails queued, ${report.failures.length} failures, ${check!.due} still due`,
     );
     console.log(`  CPU time per step: ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(", ")}`);
     // PGlite runs in this process: its CPU time is what the run costs on an idle machine.
@@ -110,7 +111,7 @@ async function main() {
       `✓ ${seconds.toFixed(1)} s (${Math.round(report.ordersBilled / seconds).toLocaleString("en")} orders/s, chunks of ${CHUNK}; ` +
         `CPU time of this process ${cpuSeconds.toFixed(1)} s${handle.kind === "postgres" ? ", the server's not included" : ""})`,
     );
-    const ok = check!.invoices === ORDERS && check!.numbers === ORDERS && check!.mails === 2 * ORDERS && check!.due === 0 && report.failures.length === 0;
+    const ok = check!.invoices === ORDERS && check!.numbers === ORDERS && check!.mails === ORDERS && check!.digests >= 1 && check!.due === 0 && report.failures.length === 0;
     if (!ok) {
       console.error("✗ The bench's results do not add up:", check, report.failures.slice(0, 5));
       process.exitCode = 1;

@@ -9,10 +9,12 @@ import type { InvoiceFilters } from "./schemas";
  * e-mail, issue-date period, overdue). Drafts only appear when asked for (status=draft, admins).
  * The list is ordered by number, newest first, on the unique number index.
  */
-export function invoiceWhere(actor: Actor, f: InvoiceFilters, today: string): SQL {
+export function invoiceWhere(actor: Actor, f: InvoiceFilters, today: string, mine = false): SQL {
   const client = f.client?.trim();
   return and(
     invoiceVisibility(actor),
+    // "My invoices": one's own, whatever else one may see.
+    mine ? eq(invoices.clientId, actor.id) : undefined,
     f.status ? eq(invoices.status, f.status) : ne(invoices.status, "draft"),
     client ? or(ilike(users.email, `%${escapeLike(client)}%`), ilike(users.name, `%${escapeLike(client)}%`)) : undefined,
     f.from ? gte(invoices.issuedOn, f.from) : undefined,

@@ -2,15 +2,16 @@ import { render } from "@react-email/render";
 import { sql, type SQL } from "drizzle-orm";
 import type { Conn } from "@/db";
 import { env } from "@/lib/env";
-import { queueEmail } from "@/lib/mail/outbox";
-import { invoiceIssuedMail, invoicesIssuedAccountingMail, type InvoiceMailValues } from "@/lib/mail/templates/billing";
+import { invoiceIssuedMail, type InvoiceMailValues } from "@/lib/mail/templates/billing";
 import type { MailTemplate } from "@/lib/mail/templates/types";
+import { queueAccountingDigest } from "./accounting-digest";
 import { formatMoney } from "./money";
 import { pgArray } from "./pg-array";
 
 /**
  * "Invoice issued" mails, written to the outbox inside the caller's transaction: one to the client
- * per invoice, and one to the accounting list per batch listing the batch's invoices (queueEmail).
+ * per invoice, and one to the accounting list per batch listing the batch's invoices
+ * (accounting-digest.ts).
  *
  * The billing job issues invoices by the thousand, and rendering a React Email template costs
  * milliseconds each. So each template is rendered ONCE with placeholder tokens, and one INSERT …
@@ -85,39 +86,30 @@ function filled(template: string, column: (i: number) => SQL): SQL {
 }
 
 async function insertFilled(tx: Conn, c: Compiled, type: string, rows: { to: string; recipientId: string | null; values: InvoiceMailValues }[]) {
-  const raw = KEYS.map((k) => pgArray(rows.map((r) => r.values[k])));
-  const html = KEYS.map((k) => pgArray(rows.map((r) => escapeHtml(r.values[k]))));
-  const columns = KEYS.flatMap((_, i) => [sql.raw(`r${i}`), sql.raw(`h${i}`)]);
-  const arrays = KEYS.flatMap((_, i) => [sql`${raw[i]}::text[]`, sql`${html[i]}::text[]`]);
+  // Only the values the template uses, and an HTML-escaped copy only where escaping changes one.
+  const used = KEYS.map((k, i) => ({ k, i })).filter(({ k }) => (c.subject + c.html + c.text).includes(token(k)));
+  const columns: SQL[] = [];
+  const arrays: SQL[] = [];
+  const htmlColumn = new Map<number, string>();
+  for (const { k, i } of used) {
+    const values = rows.map((r) => r.values[k]);
+    columns.push(sql.raw(`r${i}`));
+    arrays.push(sql`${pgArray(values)}::text[]`);
+    const escaped = values.map(escapeHtml);
+    if (escaped.some((e, j) => e !== values[j])) {
+      columns.push(sql.raw(`h${i}`));
+      arrays.push(sql`${pgArray(escaped)}::text[]`);
+      htmlColumn.set(i, `v.h${i}`);
+    } else htmlColumn.set(i, `v.r${i}`);
+  }
   await tx.execute(sql`
     INSERT INTO notifications (channel, type, to_address, recipient_id, subject, html, text)
     SELECT 'email', ${type}, v.to_address, v.recipient_id,
            ${filled(c.subject, (i) => sql.raw(`v.r${i}`))},
-           ${filled(c.html, (i) => sql.raw(`v.h${i}`))},
+           ${filled(c.html, (i) => sql.raw(htmlColumn.get(i)!))},
            ${filled(c.text, (i) => sql.raw(`v.r${i}`))}
     FROM unnest(${pgArray(rows.map((r) => r.to))}::text[], ${pgArray(rows.map((r) => r.recipientId))}::uuid[], ${sql.join(arrays, sql`, `)})
       AS v(to_address, recipient_id, ${sql.join(columns, sql`, `)})`);
-}
-
-/** The accounting list's mail for a batch: one line per invoice, totals per currency. */
-export function accountingDigest(batch: IssuedInvoice[]) {
-  const first = batch[0]!;
-  const sums = new Map<string, number>();
-  for (const i of batch) sums.set(i.currency, (sums.get(i.currency) ?? 0) + i.amountMinor);
-  const dates = [...new Set(batch.map((i) => i.issuedOn))].sort();
-  const numbers = batch.map((i) => i.number).sort();
-  const params = new URLSearchParams({ from: dates[0]!, to: dates.at(-1)! });
-  if (batch.length === 1) params.set("client", first.clientEmail);
-  return invoicesIssuedAccountingMail({
-    subject: batch.length === 1 ? `Invoice ${first.number} issued to ${first.clientEmail}` : `${batch.length} invoices issued (${numbers[0]} to ${numbers.at(-1)})`,
-    count: batch.length.toLocaleString("en"),
-    date: dates.join(", "),
-    totals: [...sums].map(([currency, minor]) => formatMoney(minor, currency)).join(" + "),
-    lines: batch
-      .map((i) => `${i.number}  ${formatMoney(i.amountMinor, i.currency).padStart(12)}  due ${i.dueOn}  ${oneLine(i.clientName)} <${i.clientEmail}>  ${oneLine(i.description)}`)
-      .join("\n"),
-    link: `${env.appUrl}/accounting?${params}`,
-  });
 }
 
 /** Queues the "invoice issued" mails (each client's, and the accounting list's) in the caller's transaction. */
@@ -127,6 +119,6 @@ export async function queueInvoiceMails(tx: Conn, batch: IssuedInvoice[], chunk 
   for (let i = 0; i < batch.length; i += chunk) {
     const part = batch.slice(i, i + chunk);
     await insertFilled(tx, client, "invoice.issued", part.map((inv) => ({ to: inv.clientEmail, recipientId: inv.clientId, values: invoiceMailValues(inv) })));
-    await queueEmail(tx, { type: "invoice.issued_accounting", to: env.accountingEmail, template: accountingDigest(part) });
+    await queueAccountingDigest(tx, part);
   }
 }

@@ -50,11 +50,11 @@ export type InvoiceRow = {
 export type InvoiceTotals = { currency: string; count: number; invoicedMinor: number; paidMinor: number; unpaidMinor: number; overdueMinor: number }[];
 
 /** A page of invoices (newest number first) with the totals of everything the filters match. */
-export async function listInvoices(actor: Actor, filters: InvoiceFilters) {
+export async function listInvoices(actor: Actor, filters: InvoiceFilters, opts: { mine?: boolean } = {}) {
   if (!seesAnyInvoice(actor)) throw notFound("That page");
   const db = await getDb();
   const day = today();
-  const where = invoiceWhere(actor, filters, day);
+  const where = invoiceWhere(actor, filters, day, opts.mine);
   const after = decodeCursor<{ n: string }>(filters.cursor);
   const byNumber = filters.status !== "draft";
   const rows = (await db

@@ -172,6 +172,13 @@ describe("who sees which invoices", () => {
     expect((await refusal(invoicesCsv(client, {}))).code).toBe("not_found");
   });
 
+  it("an admin's own list (My invoices) holds only their own, though they see all", async () => {
+    const { admin, mine, theirs } = await setup();
+    const ids = (await listInvoices(admin, {})).rows.map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining([mine, theirs]));
+    expect((await listInvoices(admin, {}, { mine: true })).rows).toEqual([]);
+  });
+
   it.each<RoleKey>(["accountant", "admin"])("the %s role sees every invoice", async (role) => {
     const { mine, theirs } = await setup();
     const actor = await createUser(role);

@@ -4,7 +4,9 @@ import { getDb } from "@/db";
 import { invoices } from "@/db/schema";
 import { env } from "@/lib/env";
 import { createUser, mailsTo } from "@/lib/test/factories";
+import { AppError } from "@/lib/errors";
 import { runBilling } from "./run";
+import { runBillingAs } from "./run-manual";
 import { invoicesOf, makeOrder, makeService, nextDueOf, retireAllOrders } from "./test-fixtures";
 
 afterEach(retireAllOrders);
@@ -130,5 +132,21 @@ describe("the daily billing job", () => {
     for (const id of good) expect(await invoicesOf(id)).toHaveLength(1);
     expect((await nextDueOf(bad)).nextDueOn).toBe("2027-03-01");
     expect((await mailsTo(client.email)).filter((m) => m.type === "invoice.issued")).toHaveLength(3);
+  });
+
+  it("runs by hand for a date for admins only, with the same once-only guarantee", async () => {
+    const client = await createUser("client");
+    const order = await makeOrder(client.id, (await makeService()).id, { nextDueOn: "2028-08-08" });
+    for (const role of ["accountant", "manager", "client"] as const) {
+      const error = await runBillingAs(await createUser(role), { date: "2028-08-08" }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe("forbidden");
+    }
+    const admin = await createUser("admin");
+    const bad = await runBillingAs(admin, { date: "2028-02-30" }).catch((e: unknown) => e);
+    expect((bad as AppError).fieldErrors?.date).toBeDefined();
+    expect((await runBillingAs(admin, { date: "2028-08-08" })).invoicesIssued).toBe(1);
+    expect((await runBillingAs(admin, { date: "2028-08-08" })).invoicesIssued).toBe(0);
+    expect(await invoicesOf(order)).toHaveLength(1);
   });
 });

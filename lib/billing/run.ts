@@ -39,21 +39,31 @@ type DueOrder = {
   billing_anchor_day: number | null;
 };
 
+/**
+ * Locks up to `limit` due orders. The lock is taken in a subquery that walks the partial index on
+ * next_due_on (active orders only) and stops after `limit` rows; the joins then only touch those.
+ * Re-checked under the lock: a row another run billed meanwhile is no longer due and is skipped.
+ */
 async function lockDueOrders(tx: Tx, date: string, opts: { limit: number; skip: string[]; only?: string }): Promise<DueOrder[]> {
   return rawRows<DueOrder>(
     tx,
-    sql`SELECT o.id, o.client_id, u.name AS client_name, u.email AS client_email, o.service_id, s.name AS service_name,
+    sql`WITH due AS (
+          SELECT id FROM orders
+          WHERE status = 'active' AND next_due_on <= ${date}::date
+            ${opts.only ? sql`AND id = ${opts.only}` : sql``}
+            ${opts.skip.length ? sql`AND NOT (id = ANY(${pgArray(opts.skip)}::uuid[]))` : sql``}
+          ORDER BY next_due_on
+          LIMIT ${opts.limit}
+          FOR UPDATE SKIP LOCKED
+        )
+        SELECT o.id, o.client_id, u.name AS client_name, u.email AS client_email, o.service_id, s.name AS service_name,
                o.instance_name, s.billing_period, s.price_minor, o.price_override_minor, s.currency,
                o.next_due_on::text AS next_due_on, o.billing_anchor_day
-        FROM orders o
+        FROM due
+        JOIN orders o ON o.id = due.id
         JOIN services s ON s.id = o.service_id
         JOIN users u ON u.id = o.client_id
-        WHERE o.status = 'active' AND o.next_due_on <= ${date}::date
-          ${opts.only ? sql`AND o.id = ${opts.only}` : sql``}
-          ${opts.skip.length ? sql`AND NOT (o.id = ANY(${pgArray(opts.skip)}::uuid[]))` : sql``}
-        ORDER BY o.next_due_on, o.id
-        LIMIT ${opts.limit}
-        FOR UPDATE OF o SKIP LOCKED`,
+        ORDER BY o.next_due_on, o.id`,
   );
 }
 
