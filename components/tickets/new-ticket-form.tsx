@@ -11,6 +11,7 @@ import { createTicketSchema } from "@/lib/tickets/schemas";
 import { PRIORITIES } from "@/lib/tickets/workflow";
 import type { TicketAction } from "./action-button";
 import { PRIORITY_LABELS } from "./badges";
+import { setNoticeFromBrowser } from "./notice-cookie";
 import { useStagedFiles } from "./use-staged-files";
 
 type Option = { id: string; name: string };
@@ -47,8 +48,9 @@ export function NewTicketForm({ action, uploader, departments, orders, projects 
       return { ok: true as const, data: { number, problem: sent.problem } };
     },
     onSuccess: ({ number, problem }: { number: string; problem: string | null }) => {
+      if (problem) setNoticeFromBrowser({ path: `/tickets/${number}`, notice: "created_files_failed", number });
       router.push(`/tickets/${number}`);
-      // Shown only for the moment before the ticket page replaces this one (and stays if a file failed).
+      // Shown for the moment before the ticket page replaces this one.
       return problem ? `Ticket ${number} was created. ${problem}` : `Ticket ${number} was created. Opening it…`;
     },
   });

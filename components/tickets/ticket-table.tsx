@@ -25,7 +25,7 @@ export function TicketTable({ items, now, view, caption, rowAction, rowActionLab
   const staff = view === "staff";
   const assigneeColumn = staff && showAssignee;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
@@ -41,11 +41,11 @@ export function TicketTable({ items, now, view, caption, rowAction, rowActionLab
             </th>
             {staff ? (
               <>
-                <th scope="col" className={th}>
+                <th scope="col" className={`${th} hidden md:table-cell`}>
                   Requester
                 </th>
                 {assigneeColumn ? (
-                  <th scope="col" className={th}>
+                  <th scope="col" className={`${th} hidden md:table-cell`}>
                     Assignee
                   </th>
                 ) : null}
@@ -84,9 +84,9 @@ export function TicketTable({ items, now, view, caption, rowAction, rowActionLab
               </td>
               {staff ? (
                 <>
-                  <td className={`${td} text-slate-700`}>{t.requesterName}</td>
+                  <td className={`${td} hidden text-slate-700 md:table-cell`}>{t.requesterName}</td>
                   {assigneeColumn ? (
-                    <td className={`${td} text-slate-700`}>{t.assigneeName ?? <span className="text-slate-500 italic">Unassigned</span>}</td>
+                    <td className={`${td} hidden text-slate-700 md:table-cell`}>{t.assigneeName ?? <span className="text-slate-500 italic">Unassigned</span>}</td>
                   ) : null}
                 </>
               ) : null}

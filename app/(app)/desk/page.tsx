@@ -13,7 +13,7 @@ import { listDepartmentOptions } from "@/lib/tickets/options";
 import { countTickets, listTickets } from "@/lib/tickets/queries";
 import { takeTicketAction } from "../tickets/actions";
 import { DeassignAll } from "../tickets/deassign-all";
-import { NOTICE_COOKIE, readNotice } from "../tickets/flash";
+import { readNotice } from "../tickets/flash";
 import { listInput, pick } from "../tickets/search-params";
 import { DeskTabs, type DeskTab } from "./desk-tabs";
 
@@ -63,7 +63,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
         description={secondLine ? "Second line: escalated tickets waiting for you." : "First line: open tickets waiting for an agent, most urgent first."}
         actions={can(actor, "ticket.deassign_all") ? <DeassignAll actor={actor} from="/desk" /> : null}
       />
-      <NoticeBanner text={await readNotice("/desk")} cookie={NOTICE_COOKIE} />
+      <NoticeBanner text={await readNotice("/desk")} />
       <DeskTabs tabs={tabs.map((t) => ({ key: t, label: TAB_META[t].label, count: counts[t] ?? 0 }))} current={tab} />
       <div id="desk-panel" className="mt-4">
         <TicketFilters

@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { NOTICE_COOKIE } from "@/components/tickets/notice-cookie";
 import { noticeText, type Notice } from "./notices";
 
 /**
@@ -7,7 +8,6 @@ import { noticeText, type Notice } from "./notices";
  * it is for, read by that page and cleared by the browser once shown (<ClearNotice/>). URLs stay
  * clean (/tickets/TKT-…), and a reload does not repeat the message. Nothing secret is in it.
  */
-export const NOTICE_COOKIE = "ticketry_notice";
 
 type Flash = { path: string; notice: Notice; number?: string; count?: number };
 

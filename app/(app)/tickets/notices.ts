@@ -4,6 +4,8 @@
  */
 export const NOTICES = {
   created: "Your ticket {number} has been created. We sent you a confirmation e-mail and will get back to you soon.",
+  created_files_failed:
+    "Your ticket {number} has been created, but some files could not be attached. Send them with a reply below.",
   taken: "You took this ticket. It is now in progress and assigned to you.",
   escalated: "Ticket {number} was escalated: it is now in the second-line queue.",
   closed: "The ticket is closed. The client was e-mailed and may reopen it within an hour.",

@@ -13,7 +13,7 @@ import { now as clockNow } from "@/lib/clock";
 import { listAssigneeFilterOptions, listDepartmentOptions } from "@/lib/tickets/options";
 import { listTickets } from "@/lib/tickets/queries";
 import { DeassignAll } from "./deassign-all";
-import { NOTICE_COOKIE, readNotice } from "./flash";
+import { readNotice } from "./flash";
 import { listInput, pick } from "./search-params";
 
 export const metadata: Metadata = { title: "Tickets" };
@@ -58,7 +58,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
           </div>
         }
       />
-      <NoticeBanner text={await readNotice("/tickets")} cookie={NOTICE_COOKIE} />
+      <NoticeBanner text={await readNotice("/tickets")} />
       <TicketFilters
         action="/tickets"
         values={{ ...filters, sort: page.sort }}

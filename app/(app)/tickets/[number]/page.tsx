@@ -21,7 +21,7 @@ import { AppError } from "@/lib/errors";
 import { getTicketDetail, listAssignableAgents, type TicketDetail } from "@/lib/tickets/queries";
 import { isFinal } from "@/lib/tickets/workflow";
 import * as doors from "../actions";
-import { NOTICE_COOKIE, readNotice } from "../flash";
+import { readNotice } from "../flash";
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -61,7 +61,7 @@ export default async function TicketPage({ params }: Props) {
           {staff && ticket.escalated ? <EscalatedBadge /> : null}
         </div>
       </header>
-      <NoticeBanner text={await readNotice(`/tickets/${ticket.number}`)} cookie={NOTICE_COOKIE} />
+      <NoticeBanner text={await readNotice(`/tickets/${ticket.number}`)} />
       <StatusNote detail={detail} staff={staff} now={now} />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
