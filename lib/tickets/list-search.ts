@@ -8,7 +8,7 @@ import type { ListSort } from "./list-order";
  * only when it matches at most this many tickets; beyond that the list's own order applies (and the
  * returned `sort` says so). Chosen so that ranking stays within a few milliseconds at any table size.
  */
-export const RELEVANCE_LIMIT = 1000;
+export const RELEVANCE_LIMIT = 2000;
 
 export type SearchPlan = { sort: ListSort; only: SQL | null };
 
