@@ -11,7 +11,7 @@ import { CancelButton, ConfirmDialog } from "./confirm-dialog";
 export function WontFixDialog({ ticketId, number, action }: { ticketId: string; number: string; action: TicketAction }) {
   const { form, onSubmit, message, setMessage, pending } = useActionForm({
     schema: wontFixSchema,
-    action: action as never,
+    action,
     defaultValues: { ticketId, reason: "" },
   });
   const error = form.formState.errors.reason?.message;
