@@ -143,11 +143,12 @@ async function billLocked(tx: Tx, date: string, due: DueOrder[], timings?: Billi
   );
   lap("invoices");
   // Advance every order in one statement; the WHERE re-states the lock's condition as a last check.
+  // (`id = ANY(…)` lets the planner fetch the rows by primary key instead of hashing every order.)
   await tx.execute(
     sql`UPDATE orders SET next_due_on = v.next_due_on, updated_at = now()
         FROM unnest(${pgArray(plans.map((p) => p.o.id))}::uuid[], ${pgArray(plans.map((p) => p.nextDueOn))}::date[])
              AS v(id, next_due_on)
-        WHERE orders.id = v.id AND orders.status = 'active'`,
+        WHERE orders.id = v.id AND orders.id = ANY(${pgArray(plans.map((p) => p.o.id))}::uuid[]) AND orders.status = 'active'`,
   );
   lap("orders");
   await queueInvoiceMails(tx, issued);
