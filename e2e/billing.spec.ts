@@ -72,13 +72,13 @@ test("a client orders, an admin activates, the job bills, the accountant marks i
   await accRow.getByRole("button", { name: `Mark ${number} paid` }).click();
   await expect(accRow).toHaveCount(0); // filtered on unpaid: it leaves the list
   await accountant.goto(`/accounting?${new URLSearchParams({ client: DEMO.client, status: "paid" })}`);
-  await accountant.getByRole("link", { name: number }).click();
+  await accountant.getByRole("link", { name: number, exact: true }).click();
   await expect(accountant.getByText(/Marked paid by Aiko Accountant/)).toBeVisible();
 
   // The client sees it paid.
   await client.goto("/invoices");
   await expect(client.getByRole("row").filter({ hasText: instance }).getByText("paid", { exact: true })).toBeVisible();
-  await client.getByRole("link", { name: number }).click();
+  await client.getByRole("link", { name: number, exact: true }).click();
   await expect(client.getByRole("heading", { level: 1, name: `Invoice ${number}` })).toBeVisible();
   await expect(client.getByText(/recorded by/)).toHaveCount(0); // who recorded it is staff information
 });
