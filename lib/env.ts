@@ -28,7 +28,6 @@ const schema = z.object({
   CRON_SECRET: optional,
   ADMIN_EMAIL: optional,
   SEED_DEMO: optional,
-  LOG_LEVEL: optional,
   // Attachments (lib/attachments/config.ts validates the values)
   ATTACHMENT_MAX_BYTES: optional,
   ATTACHMENT_MAX_TOTAL_BYTES: optional,
