@@ -21,8 +21,9 @@ async function main() {
     return;
   }
   const report = await runBilling({ date });
+  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? "" : "s"}`;
   console.log(
-    `Billing for ${report.date}: ${report.ordersBilled} orders billed, ${report.invoicesIssued} invoices issued, ` +
+    `Billing for ${report.date}: ${n(report.ordersBilled, "order")} billed, ${n(report.invoicesIssued, "invoice")} issued, ` +
       `${report.failures.length} failed (${(report.ms / 1000).toFixed(1)} s).`,
   );
   for (const f of report.failures) console.error(`  ✗ order ${f.orderId}: ${f.error}`);
