@@ -35,8 +35,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
     ["Due on", inv.dueOn ?? "—"],
     ["Paid", inv.paidAt ? `${formatDateTime(inv.paidAt)}${inv.paidByName ? `, recorded by ${inv.paidByName}` : ""}` : "—"],
   ];
-  if (inv.orderId && staff) facts.push(["Order", <Link key="o" className="text-brand-600 hover:underline" href={`/admin/orders/${inv.orderId}`}>{inv.serviceName}: {inv.instanceName}</Link>]);
-  else if (inv.orderId) facts.push(["Order", <Link key="o" className="text-brand-600 hover:underline" href={`/orders/${inv.orderId}`}>{inv.serviceName}: {inv.instanceName}</Link>]);
+  if (inv.orderId) {
+    // Link the order where the reader may open it: admins' order page, the client's own, else plain text.
+    const href = can(actor, "order.manage") ? `/admin/orders/${inv.orderId}` : inv.clientId === actor.id ? `/orders/${inv.orderId}` : null;
+    const label = `${inv.serviceName}: ${inv.instanceName}`;
+    facts.push(["Order", href ? <Link key="o" className="text-brand-600 hover:underline" href={href}>{label}</Link> : label]);
+  }
   const back = can(actor, "invoice.view_own") ? "/invoices" : can(actor, "invoice.manage") ? "/admin/invoices" : "/accounting";
   return (
     <>
