@@ -70,7 +70,7 @@ describe("searches too broad to rank", () => {
   it("a narrower search is ranked, and a rare word in a list order finds exactly its tickets", async () => {
     const ranked = await listTickets(desk.manager, { scope: "all", q: "walrus" });
     expect(ranked.sort).toBe("relevance");
-    expect(ranked.items).toHaveLength(Math.floor(MANY / 100));
+    expect(ranked.items).toHaveLength(Math.min(25, Math.floor(MANY / 100))); // a page of the walrus tickets
     const { numbers, sort } = await walk({ q: "walrus", sort: "newest" });
     expect(sort).toBe("newest");
     expect(numbers).toEqual(await expectedOrder("created_at DESC, id DESC", "title LIKE 'Walrus%'"));

@@ -80,8 +80,8 @@ export async function listTickets(actor: Actor, input: unknown): Promise<TicketP
   if (search) conditions.push(search.where);
   const fallback: ListSort = f.scope === "mine" ? "activity" : "priority";
   let sort: ListSort = f.sort ?? fallback;
-  if (search?.rank) {
-    const plan = await planSearch(db, conditions, f.sort, fallback);
+  if (search?.query) {
+    const plan = await planSearch(db, search.query, f.sort, fallback);
     sort = plan.sort;
     if (plan.only) conditions.push(plan.only);
   }

@@ -30,6 +30,8 @@ export type SearchFilter = {
   where: SQL;
   /** ts_rank for relevance ordering; null for a number lookup. */
   rank: SQL<number> | null;
+  /** The tsquery of a full-text search (null for a number lookup), to match it on another alias. */
+  query: SQL | null;
 };
 
 /**
@@ -40,12 +42,13 @@ export type SearchFilter = {
 export function searchFilter(q: string): SearchFilter {
   const text = q.trim();
   const number = parseTicketNumber(text);
-  if (number) return { where: eq(tickets.number, number), rank: null };
+  if (number) return { where: eq(tickets.number, number), rank: null, query: null };
   const day = text.toUpperCase().match(/^TKT-(\d{8})-?$/);
-  if (day) return { where: like(tickets.number, `TKT-${day[1]}-%`), rank: null };
+  if (day) return { where: like(tickets.number, `TKT-${day[1]}-%`), rank: null, query: null };
   const query = sql`websearch_to_tsquery(${CONFIG}, ${text})`;
   return {
     where: sql`${tickets.searchVector} @@ ${query}`,
     rank: sql<number>`ts_rank(${tickets.searchVector}, ${query})`,
+    query,
   };
 }

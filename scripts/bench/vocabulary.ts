@@ -2,14 +2,14 @@
  * The words of the generated tickets. Titles and sentences are built once from a Zipf-weighted
  * vocabulary with a seeded PRNG (so every run writes the same text), stored in two small tables, and
  * picked per ticket and message in SQL. Three words are kept out of the vocabulary on purpose:
- * COMMON_WORD is added to ~30% of tickets, MEDIUM_WORD to ~0.25% and RARE_WORD to ~10, so the search
- * scenarios know their hit counts. The medium one is the hardest case: at 1M tickets ~2,500 hits,
+ * COMMON_WORD is added to ~30% of tickets, MEDIUM_WORD to ~0.32% and RARE_WORD to ~10, so the search
+ * scenarios know their hit counts. The medium one is the hardest case: at 1M tickets ~3,200 hits,
  * just above RELEVANCE_LIMIT (lib/tickets/list-search.ts), so they are not ranked but found by
- * walking the list's ordered index, which reads ~10,000 rows for a page of 25.
+ * walking the list's ordered index, which reads ~8,000 rows for a page of 25.
  */
 export const COMMON_WORD = "printer";
 export const MEDIUM_WORD = "gizmo";
-export const MEDIUM_SHARE = 0.0025;
+export const MEDIUM_SHARE = 0.0032;
 export const RARE_WORD = "kazoo";
 
 const WORDS = `
