@@ -12,11 +12,6 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      const path = request.nextUrl.pathname;
-      const isPublic = PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
-      return isPublic || !!auth?.user;
-    },
     jwt({ token, user }) {
       // Set once at sign-in and never from client input: the session version is compared with the
       // database on every request, so a changed password or role ends this token.
