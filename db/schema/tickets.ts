@@ -112,6 +112,8 @@ export const tickets = pgTable(
     // Desk statistics: index-only ranges over a period, and the active tickets per agent.
     index("tickets_closed_idx").on(t.closedAt, t.createdAt, t.assigneeId).where(sql`${t.type} = 'support'`),
     index("tickets_first_response_idx").on(t.firstResponseAt, t.createdAt, t.assigneeId).where(sql`${t.type} = 'support'`),
+    index("tickets_assignee_closed_idx").on(t.assigneeId, t.closedAt, t.createdAt).where(sql`${t.type} = 'support'`),
+    index("tickets_assignee_response_idx").on(t.assigneeId, t.firstResponseAt, t.createdAt).where(sql`${t.type} = 'support'`),
     index("tickets_active_idx")
       .on(t.assigneeId, t.status)
       .where(sql`${t.type} = 'support' AND ${t.status} IN ('open', 'in_progress', 'waiting_for_customer')`),

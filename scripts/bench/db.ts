@@ -44,7 +44,7 @@ export async function openBenchDb(opts: { dir: string; wipe: boolean }): Promise
   if (env.databaseUrl) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(env.databaseUrl, { max: 2, onnotice: () => {}, connection: { application_name: APP_NAME } });
+    const client = postgres(env.databaseUrl, { max: 4, onnotice: () => {}, connection: { application_name: APP_NAME } });
     const db = drizzle(client, { schema, casing: "snake_case", logger }) as unknown as Db;
     const close = () => client.end();
     installDatabase({ db, close, kind: "postgres" });

@@ -1,0 +1,2 @@
+CREATE INDEX "tickets_assignee_closed_idx" ON "tickets" USING btree ("assignee_id","closed_at","created_at") WHERE "tickets"."type" = 'support';--> statement-breakpoint
+CREATE INDEX "tickets_assignee_response_idx" ON "tickets" USING btree ("assignee_id","first_response_at","created_at") WHERE "tickets"."type" = 'support';
