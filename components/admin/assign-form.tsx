@@ -1,11 +1,10 @@
 "use client";
 
-import { FormMessage } from "@/components/forms/field";
+import { FormMessage, SelectField } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
 import { assignSchema } from "@/lib/tickets/schemas";
-import { SelectField } from "./select-field";
 
 type Agent = { id: string; name: string; role: string; activeTickets: number };
 

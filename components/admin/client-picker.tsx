@@ -4,7 +4,7 @@ import { useEffect, useState, useTransition } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import type { ActionResult } from "@/lib/errors";
 import type { ClientOption } from "@/lib/users/queries";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/forms/field";
 
 type Props = {
   initial: ClientOption[];

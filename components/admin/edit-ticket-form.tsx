@@ -1,13 +1,12 @@
 "use client";
 
 import { z } from "zod";
-import { FormMessage, TextAreaField, TextField } from "@/components/forms/field";
+import { FormMessage, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
 import { editTicketSchema } from "@/lib/tickets/schemas";
 import { editableStatusOptions, priorityOptions } from "./options";
-import { SelectField } from "./select-field";
 
 export type EditableTicket = {
   ticketId: string;

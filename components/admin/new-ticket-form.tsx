@@ -1,6 +1,6 @@
 "use client";
 
-import { FormMessage, TextAreaField, TextField } from "@/components/forms/field";
+import { FormMessage, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
@@ -8,7 +8,6 @@ import { createTicketForClientSchema } from "@/lib/tickets/schemas";
 import type { ClientOption } from "@/lib/users/queries";
 import { ClientPicker } from "./client-picker";
 import { priorityOptions } from "./options";
-import { SelectField } from "./select-field";
 
 type Props = {
   clients: ClientOption[];

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 type FieldProps = {
   id: string;
@@ -13,7 +13,7 @@ const inputClass = (error?: string) =>
   }`;
 
 function describedBy(id: string, error?: string, hint?: ReactNode) {
-  return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  return [error ? `${id}-error` : null, hint && !error ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
 }
 
 function Frame({ id, label, error, hint, children }: FieldProps & { children: ReactNode }) {
@@ -63,6 +63,64 @@ export function TextAreaField({ id, label, error, hint, ...props }: FieldProps &
         {...props}
       />
     </Frame>
+  );
+}
+
+/**
+ * A labelled select, framed like the text fields. Options come as `options` or as children
+ * (for optgroups and placeholders).
+ */
+export function SelectField({
+  id,
+  label,
+  error,
+  hint,
+  options,
+  children,
+  ...props
+}: FieldProps & { options?: { value: string; label: string; disabled?: boolean }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <Frame id={id} label={label} error={error} hint={hint}>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        className={`${inputClass(error)} disabled:bg-slate-50 disabled:text-slate-400`}
+        {...props}
+      >
+        {options?.map((o) => (
+          <option key={o.value} value={o.value} disabled={o.disabled}>
+            {o.label}
+          </option>
+        ))}
+        {children}
+      </select>
+    </Frame>
+  );
+}
+
+/** A checkbox with its label beside it and an optional description. */
+export function CheckboxField({ id, label, hint, ...props }: { id: string; label: string; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div className="flex items-start gap-2">
+      <input
+        id={id}
+        type="checkbox"
+        className="mt-0.5 size-4 rounded border-slate-300 accent-brand-600"
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...props}
+      />
+      <div>
+        <label htmlFor={id} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        {hint ? (
+          <p id={`${id}-hint`} className="text-xs text-slate-500">
+            {hint}
+          </p>
+        ) : null}
+      </div>
+    </div>
   );
 }
 

@@ -1,8 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { SelectHTMLAttributes } from "react";
-import { FormMessage, TextAreaField, TextField } from "@/components/forms/field";
+import { FormMessage, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Uploader } from "@/components/attachments/uploader";
 import { Button } from "@/components/ui/button";
@@ -138,35 +137,5 @@ export function NewTicketForm({ action, uploader, departments, orders, projects 
         Open ticket
       </Button>
     </form>
-  );
-}
-
-function SelectField({ id, label, hint, error, children, ...props }: { id: string; label: string; hint?: string; error?: string } & SelectHTMLAttributes<HTMLSelectElement>) {
-  const described = [error ? `${id}-error` : null, hint && !error ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        className={`block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:outline-2 disabled:bg-slate-50 disabled:text-slate-400 ${error ? "border-red-500 focus:outline-red-500" : "border-slate-300 focus:outline-brand-600"}`}
-        {...props}
-      >
-        {children}
-      </select>
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
-import { CheckboxField } from "@/components/billing/fields";
-import { FormMessage, TextField } from "@/components/forms/field";
+import { CheckboxField, FormMessage, TextField } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { createInvoiceSchema, runBillingSchema, updateInvoiceSchema, voidInvoiceSchema, type UpdateInvoiceInput } from "@/lib/billing/schemas";

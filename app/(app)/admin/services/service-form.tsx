@@ -1,7 +1,6 @@
 "use client";
 
-import { CheckboxField, SelectField } from "@/components/billing/fields";
-import { FormMessage, TextAreaField, TextField } from "@/components/forms/field";
+import { CheckboxField, FormMessage, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { serviceSchema, updateServiceSchema, type ServiceInput } from "@/lib/billing/schemas";

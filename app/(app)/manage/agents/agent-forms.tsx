@@ -1,8 +1,7 @@
 "use client";
 
 import { Controller } from "react-hook-form";
-import { CheckboxField, SelectField } from "@/components/admin/select-field";
-import { FormMessage, TextField } from "@/components/forms/field";
+import { CheckboxField, FormMessage, SelectField, TextField } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { inviteAgentSchema, TIER_LABELS, updateAgentSchema, type AgentTier } from "@/lib/users/schemas";
