@@ -12,13 +12,20 @@ export type Conn = Db | Tx;
 
 type Handle = { db: Db; close: () => Promise<void>; kind: "postgres" | "pglite" };
 
+/**
+ * postgres.js settings, shared with the bench so it measures what the app runs. JIT is off for the
+ * session: every statement here runs in milliseconds, and compiling one whose estimated cost passes
+ * jit_above_cost (the stats page's per-day counts did) took 10–20 ms, longer than running it.
+ */
+export const postgresOptions = { max: 10, onnotice: () => {}, connection: { jit: "off" } };
+
 const globalForDb = globalThis as unknown as { __ticketryDb?: Handle; __ticketryDbPromise?: Promise<Handle> };
 
 async function open(): Promise<Handle> {
   if (env.databaseUrl) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(env.databaseUrl, { max: 10, onnotice: () => {} });
+    const client = postgres(env.databaseUrl, postgresOptions);
     return { db: drizzle(client, { schema, casing: "snake_case" }) as unknown as Db, close: () => client.end(), kind: "postgres" };
   }
   const { PGlite } = await import("@electric-sql/pglite");

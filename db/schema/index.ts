@@ -3,3 +3,4 @@ export * from "./org";
 export * from "./billing";
 export * from "./tickets";
 export * from "./mail";
+export * from "./stats";

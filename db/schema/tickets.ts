@@ -112,10 +112,10 @@ export const tickets = pgTable(
     // Desk statistics: index-only ranges over a period, and the active tickets per agent.
     index("tickets_closed_idx").on(t.closedAt, t.createdAt, t.assigneeId).where(sql`${t.type} = 'support'`),
     index("tickets_first_response_idx").on(t.firstResponseAt, t.createdAt, t.assigneeId).where(sql`${t.type} = 'support'`),
-    index("tickets_assignee_closed_idx").on(t.assigneeId, t.closedAt, t.createdAt).where(sql`${t.type} = 'support'`),
-    index("tickets_assignee_response_idx").on(t.assigneeId, t.firstResponseAt, t.createdAt).where(sql`${t.type} = 'support'`),
+    // Active tickets per agent (statistics) and the manager's dashboard counts, index-only (the
+    // trailing columns stand in for INCLUDE, which drizzle-kit cannot write).
     index("tickets_active_idx")
-      .on(t.assigneeId, t.status)
+      .on(t.assigneeId, t.status, t.escalated, t.priority, t.createdAt)
       .where(sql`${t.type} = 'support' AND ${t.status} IN ('open', 'in_progress', 'waiting_for_customer')`),
     index("tickets_department_idx").on(t.departmentId),
     index("tickets_search_idx").using("gin", t.searchVector),
@@ -222,13 +222,13 @@ export const ticketHistory = pgTable(
   (t) => [
     index("ticket_history_ticket_idx").on(t.ticketId, t.createdAt),
     index("ticket_history_actor_idx").on(t.actorId, t.action, t.createdAt),
-    // Desk statistics: closes and reopens of a period, index-only.
-    index("ticket_history_status_idx")
-      .on(t.createdAt, t.action, t.actorId, t.ticketNumber, t.id)
-      .where(sql`${t.field} = 'status' AND ${t.action} IN ('closed', 'reopened')`),
-    // … and the few status changes that take a ticket out of closed / won't fix (reopens, admin edits).
+    // Desk statistics (lib/tickets/stats.ts): the few status changes of a period that take a ticket
+    // out of closed / won't fix (reopens, admin edits), then those tickets' closes, index-only.
     index("ticket_history_left_final_idx")
-      .on(t.createdAt, t.ticketNumber, t.id, t.action)
+      .on(t.createdAt, t.ticketId, t.id, t.action)
       .where(sql`${t.field} = 'status' AND ${t.oldValue} IN ('closed', 'wont_fix')`),
+    index("ticket_history_closes_idx")
+      .on(t.ticketId, t.createdAt, t.actorId, t.id)
+      .where(sql`${t.field} = 'status' AND ${t.action} = 'closed'`),
   ],
 );

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { tickets } from "@/db/schema";
 import { assertCan, type Actor } from "@/lib/auth/actor";
@@ -24,36 +24,42 @@ export type DashboardCounts = {
 };
 
 /**
- * The live numbers of the manager's dashboard, one scan of the support tickets the actor may see
- * (visibility in the WHERE clause like every ticket read).
+ * The live numbers of the manager's dashboard (visibility in the WHERE clause like every ticket
+ * read). Two index-only reads, not a scan of every ticket: the active ones through the partial
+ * tickets_active_idx, today's closes through a range of tickets_closed_idx.
  */
 export async function getDashboardCounts(actor: Actor, opts: { now?: Date } = {}): Promise<DashboardCounts> {
   assertCan(actor, "stats.view", "Only managers can see the dashboard.");
   const at = opts.now ?? clockNow();
   const dayStart = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate())).toISOString();
-  const active = sql`${tickets.status} in ('open', 'in_progress', 'waiting_for_customer')`;
+  const unassigned = sql`${tickets.status} = 'open' and ${tickets.assigneeId} is null`;
   const db = await getDb();
-  const [row] = await db
-    .select({
-      active: sql<number>`count(*) filter (where ${active})`.mapWith(Number),
-      unassigned: sql<number>`count(*) filter (where ${tickets.status} = 'open' and ${tickets.assigneeId} is null)`.mapWith(Number),
-      inProgress: sql<number>`count(*) filter (where ${tickets.status} = 'in_progress')`.mapWith(Number),
-      waiting: sql<number>`count(*) filter (where ${tickets.status} = 'waiting_for_customer')`.mapWith(Number),
-      escalated: sql<number>`count(*) filter (where ${active} and ${tickets.escalated})`.mapWith(Number),
-      urgent: sql<number>`count(*) filter (where ${active} and ${tickets.priority} in ('high', 'critical'))`.mapWith(Number),
-      closedToday: sql<number>`count(*) filter (where ${tickets.closedAt} >= ${dayStart}::timestamptz)`.mapWith(Number),
-      oldestUnassignedAt: sql<string | null>`min(${tickets.createdAt}) filter (where ${tickets.status} = 'open' and ${tickets.assigneeId} is null)`,
-    })
-    .from(tickets)
-    .where(and(eq(tickets.type, "support"), ticketVisibility(actor)));
+  const [[active], [closed]] = await Promise.all([
+    db
+      .select({
+        active: sql<number>`count(*)`.mapWith(Number),
+        unassigned: sql<number>`count(*) filter (where ${unassigned})`.mapWith(Number),
+        inProgress: sql<number>`count(*) filter (where ${tickets.status} = 'in_progress')`.mapWith(Number),
+        waiting: sql<number>`count(*) filter (where ${tickets.status} = 'waiting_for_customer')`.mapWith(Number),
+        escalated: sql<number>`count(*) filter (where ${tickets.escalated})`.mapWith(Number),
+        urgent: sql<number>`count(*) filter (where ${tickets.priority} in ('high', 'critical'))`.mapWith(Number),
+        oldestUnassignedAt: sql<string | null>`min(${tickets.createdAt}) filter (where ${unassigned})`,
+      })
+      .from(tickets)
+      .where(and(eq(tickets.type, "support"), inArray(tickets.status, ["open", "in_progress", "waiting_for_customer"]), ticketVisibility(actor))),
+    db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(tickets)
+      .where(and(eq(tickets.type, "support"), gte(tickets.closedAt, new Date(dayStart)), ticketVisibility(actor))),
+  ]);
   return {
-    active: row?.active ?? 0,
-    unassigned: row?.unassigned ?? 0,
-    inProgress: row?.inProgress ?? 0,
-    waiting: row?.waiting ?? 0,
-    escalated: row?.escalated ?? 0,
-    urgent: row?.urgent ?? 0,
-    closedToday: row?.closedToday ?? 0,
-    oldestUnassignedAt: row?.oldestUnassignedAt ? new Date(row.oldestUnassignedAt) : null,
+    active: active?.active ?? 0,
+    unassigned: active?.unassigned ?? 0,
+    inProgress: active?.inProgress ?? 0,
+    waiting: active?.waiting ?? 0,
+    escalated: active?.escalated ?? 0,
+    urgent: active?.urgent ?? 0,
+    closedToday: closed?.n ?? 0,
+    oldestUnassignedAt: active?.oldestUnassignedAt ? new Date(active.oldestUnassignedAt) : null,
   };
 }

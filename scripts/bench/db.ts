@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from "node:fs";
 import type { Logger } from "drizzle-orm";
-import { installDatabase, schema, type Db } from "@/db";
+import { installDatabase, postgresOptions, schema, type Db } from "@/db";
 import { env } from "@/lib/env";
 
 /**
@@ -44,7 +44,7 @@ export async function openBenchDb(opts: { dir: string; wipe: boolean }): Promise
   if (env.databaseUrl) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(env.databaseUrl, { max: 4, onnotice: () => {}, connection: { application_name: APP_NAME } });
+    const client = postgres(env.databaseUrl, { ...postgresOptions, connection: { ...postgresOptions.connection, application_name: APP_NAME } });
     const db = drizzle(client, { schema, casing: "snake_case", logger }) as unknown as Db;
     const close = () => client.end();
     installDatabase({ db, close, kind: "postgres" });
@@ -107,11 +107,20 @@ export async function resetServerDatabase(b: BenchDb): Promise<void> {
 }
 
 /** Server-side planning + execution time of one statement (EXPLAIN ANALYZE, per-node timing off), in ms. */
-export async function explainMs(b: BenchDb, c: Captured): Promise<number> {
-  const [row] = await b.raw<Record<string, unknown>>(`EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${c.query}`, c.params);
+/**
+ * One EXPLAIN ANALYZE of a statement: planning + execution ms, and the pages (8 kB buffers, from
+ * cache or disk) its execution touched — the work done, which unlike a sub-millisecond time does
+ * not move with the machine's load.
+ */
+export async function explainRun(b: BenchDb, c: Captured): Promise<{ ms: number; pages: number }> {
+  const [row] = await b.raw<Record<string, unknown>>(`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, FORMAT JSON) ${c.query}`, c.params);
   const value = Object.values(row!)[0];
-  const plan = (typeof value === "string" ? JSON.parse(value) : value) as { "Planning Time": number; "Execution Time": number }[];
-  return plan[0]!["Planning Time"] + plan[0]!["Execution Time"];
+  type Plan = { "Planning Time": number; "Execution Time": number; Plan: { "Shared Hit Blocks"?: number; "Shared Read Blocks"?: number } };
+  const [plan] = (typeof value === "string" ? JSON.parse(value) : value) as Plan[];
+  return {
+    ms: plan!["Planning Time"] + plan!["Execution Time"],
+    pages: (plan!.Plan["Shared Hit Blocks"] ?? 0) + (plan!.Plan["Shared Read Blocks"] ?? 0),
+  };
 }
 
 /** The text plan of one statement (for --plans). */

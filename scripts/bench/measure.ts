@@ -1,4 +1,4 @@
-import { explainMs, explainText, type BenchDb } from "./db";
+import { explainRun, explainText, type BenchDb } from "./db";
 
 /** What a scenario must meet: an absolute p95, or a p95 within a factor of another scenario's. */
 export type Target = { p95: number } | { relativeTo: string; factor: number };
@@ -17,6 +17,8 @@ export type Result = {
   p95: number;
   /** Server-side planning + execution time of the heaviest statement of one call (EXPLAIN ANALYZE median). */
   raw: number;
+  /** Pages (buffers) the heaviest statement's execution touched. */
+  pages: number;
   /** Mean CPU ms per call, this process and the database backends together (null: not measurable). */
   cpu: number | null;
   statements: number;
@@ -55,23 +57,25 @@ export async function measure(
   samples.sort((a, b) => a - b);
 
   const statements = await b.capture(() => s.run(0));
-  let raw = 0;
+  let [raw, pages] = [0, 0];
   let heaviest = statements[0];
   for (const st of statements) {
-    const times: number[] = [];
-    for (let k = 0; k < o.explainRuns; k++) times.push(await explainMs(b, st));
-    const ms = median(times);
-    if (ms >= raw) [raw, heaviest] = [ms, st];
+    const runs: { ms: number; pages: number }[] = [];
+    for (let k = 0; k < o.explainRuns; k++) runs.push(await explainRun(b, st));
+    const ms = median(runs.map((r) => r.ms));
+    if (ms >= raw) [raw, pages, heaviest] = [ms, median(runs.map((r) => r.pages)), st];
   }
   const plan = o.plans && heaviest ? await explainText(b, heaviest) : undefined;
   const cpu = cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / o.iterations;
-  return { name: s.name, target: s.target, p50: percentile(samples, 50), p95: percentile(samples, 95), raw, cpu, statements: statements.length, plan };
+  return { name: s.name, target: s.target, p50: percentile(samples, 50), p95: percentile(samples, 95), raw, pages, cpu, statements: statements.length, plan };
 }
 
 /**
  * Pass/fail and the target's text. An absolute target is on p95. "Within 1.2× of page one" compares
- * the two robust measures, p50 and raw SQL (a p95 of a few ms on a shared machine is mostly the wait
- * for a core); the p95 ratio is printed beside them.
+ * the time a caller waits (p50; a p95 of a few ms on a shared machine is mostly the wait for a core)
+ * and the work the database does (pages its execution touched): a deep page read with OFFSET
+ * touches thousands of times more, a keyset page the same. The raw SQL ratio is printed beside them
+ * but not judged: below a millisecond it is mostly planning and cache noise.
  */
 export function verdict(r: Result, all: Result[]): { target: string; pass: boolean; note?: string } {
   if ("p95" in r.target) return { target: `p95 ≤ ${r.target.p95} ms`, pass: r.p95 <= r.target.p95 };
@@ -79,11 +83,13 @@ export function verdict(r: Result, all: Result[]): { target: string; pass: boole
   const base = all.find((x) => x.name === relativeTo);
   if (!base) return { target: `≤ ${factor}× ${relativeTo}`, pass: false };
   const p50 = r.p50 / base.p50;
-  const raw = r.raw / base.raw;
+  const pages = r.pages / Math.max(1, base.pages);
   return {
-    target: `p50, raw ≤ ${factor}× page one`,
-    pass: p50 <= factor && raw <= factor,
-    note: `depth / page one: p50 ×${p50.toFixed(2)}, raw SQL ×${raw.toFixed(2)} (p95 ×${(r.p95 / base.p95).toFixed(2)})`,
+    target: `p50, pages ≤ ${factor}× page one`,
+    pass: p50 <= factor && pages <= factor,
+    note:
+      `depth / page one: p50 ×${p50.toFixed(2)}, pages ×${pages.toFixed(2)} (${r.pages} vs ${base.pages}); ` +
+      `raw SQL ×${(r.raw / base.raw).toFixed(2)}, p95 ×${(r.p95 / base.p95).toFixed(2)}`,
   };
 }
 
