@@ -24,7 +24,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["lib/**/*.int.test.ts"],
+          include: ["lib/**/*.int.test.ts", "db/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["lib/test/global-setup.ts"],
           setupFiles: ["lib/test/setup-db.ts"],

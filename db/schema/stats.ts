@@ -1,4 +1,5 @@
-import { date, integer, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, date, integer, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
 
 /*
  * Desk-statistics rollups per UTC day, kept by triggers on tickets and ticket_history (see
@@ -27,4 +28,22 @@ export const deskAgentDays = pgTable(
     closes: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.agentId] })],
+);
+
+/**
+ * Request → first public agent reply (by first_response_at's day) and request → close (by
+ * closed_at's day) of support tickets, in whole seconds, per day and current assignee (the nil
+ * UUID for nobody): the raw values, so the page's medians and 90th percentiles stay exact while it
+ * reads a row per agent and day instead of every ticket of the period.
+ */
+export const NOBODY = "00000000-0000-0000-0000-000000000000";
+export const deskDurations = pgTable(
+  "desk_durations",
+  {
+    day: date({ mode: "string" }).notNull(),
+    assigneeId: uuid().notNull(),
+    responseSecs: bigint({ mode: "number" }).array().notNull().default(sql`'{}'::bigint[]`),
+    resolutionSecs: bigint({ mode: "number" }).array().notNull().default(sql`'{}'::bigint[]`),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.assigneeId] })],
 );

@@ -7,14 +7,14 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, rawRows } from "@/db";
-import { tickets } from "@/db/schema";
+import { NOBODY, tickets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { resetClock, setClock } from "@/lib/clock";
 import { createUser } from "@/lib/test/factories";
 import { editTicket, deleteTicket } from "./admin";
 import { addComment } from "./comments";
 import { createTicket } from "./create";
-import { markWontFix } from "./manage";
+import { assignTicket, markWontFix } from "./manage";
 import { getDeskStats } from "./stats";
 import { closeTicket, reopenTicket, takeTicket } from "./transitions";
 
@@ -29,7 +29,15 @@ async function rollups() {
   const db = await getDb();
   const days = await rawRows<DayRow>(db, sql`SELECT to_char(day, 'YYYY-MM-DD') AS day, opened, closed FROM desk_days WHERE opened <> 0 OR closed <> 0 ORDER BY day`);
   const agents = await rawRows<AgentRow>(db, sql`SELECT to_char(day, 'YYYY-MM-DD') AS day, agent_id, closes FROM desk_agent_days WHERE closes <> 0 ORDER BY day, agent_id`);
-  return { days, agents };
+  // the lists are multisets: compared sorted, empty rows left out
+  const durations = await rawRows<{ day: string; assignee_id: string; response: string; resolution: string }>(
+    db,
+    sql`SELECT to_char(day, 'YYYY-MM-DD') AS day, assignee_id,
+        (SELECT coalesce(string_agg(v::text, ',' ORDER BY v), '') FROM unnest(response_secs) v) AS response,
+        (SELECT coalesce(string_agg(v::text, ',' ORDER BY v), '') FROM unnest(resolution_secs) v) AS resolution
+      FROM desk_durations WHERE cardinality(response_secs) + cardinality(resolution_secs) > 0 ORDER BY day, assignee_id`,
+  );
+  return { days, agents, durations };
 }
 
 async function handled(agent: Actor, minutes: number, reply: number, close: number) {
@@ -69,6 +77,12 @@ beforeAll(async () => {
   const refused = await createTicket(client, { title: "Not possible", body: "Details" });
   at(33);
   await markWontFix(manager, { ticketId: refused.id, reason: "Out of scope." });
+  // Answered by A, then the manager hands it to B: its response time moves to B.
+  const handed = await createTicket(client, { title: "Handed over", body: "Details" });
+  await takeTicket(a, { ticketId: handed.id });
+  at(37);
+  await addComment(a, { ticketId: handed.id, body: "Looking.", visibility: "public" });
+  await assignTicket(manager, { ticketId: handed.id, assigneeId: b.id });
   // Deleted after being closed: its counts go away.
   const gone = await handled(b, 40, 5, 70);
   at(80);
@@ -94,18 +108,26 @@ describe("desk statistics rollups", () => {
   });
 
   it("count what the workflow did", async () => {
-    const { days, agents } = await rollups();
-    // yesterday: 1 opened; today: 6 opened, one since deleted. Closed today: yesterday's, A's two,
+    const { days, agents, durations } = await rollups();
+    // yesterday: 1 opened; today: 7 opened, one since deleted. Closed today: yesterday's, A's two,
     // the reopened one once, the won't fix; the admin-edited one is no longer closed.
     expect(days).toEqual([
       { day: "2025-08-19", opened: 1, closed: 0 },
-      { day: "2025-08-20", opened: 5, closed: 5 },
+      { day: "2025-08-20", opened: 6, closed: 5 },
     ]);
     const closes = (actor: Actor) => agents.filter((r) => r.agent_id === actor.id).reduce((n, r) => n + Number(r.closes), 0);
     // Close events: A 3 (yesterday's ticket, two of today's); B 4 (the reopened one twice, the
     // edited one, the deleted one: history survives a delete).
     expect(closes(a)).toBe(3);
     expect(closes(b)).toBe(4);
+    // Durations sit with the current assignee: B has the handed-over ticket's 4 minutes (created at
+    // +33, answered by A at +37), A keeps the 17-minute reply to yesterday's ticket.
+    const of = (actor: Actor, day: string) => durations.find((r) => r.assignee_id === actor.id && r.day === day);
+    expect(of(a, "2025-08-19")).toMatchObject({ response: "1020", resolution: "" });
+    expect(of(b, "2025-08-20")!.response.split(",")).toContain("240");
+    expect(of(a, "2025-08-20")!.response.split(",")).not.toContain("240");
+    // The won't fix had no assignee: its resolution time is nobody's.
+    expect(durations.find((r) => r.assignee_id === NOBODY)).toMatchObject({ day: "2025-08-20", resolution: "180" });
   });
 
   it("give the statistics page the same figures as counting the tickets and PostgreSQL's percentile_cont", async () => {

@@ -19,9 +19,9 @@ import { groupedPercentiles, parseIntegerList, type Percentiles } from "./percen
  *   percentile_cont), per current assignee and for the whole desk.
  * - daily: tickets opened and closed per UTC day of the period.
  * Agents are users whose role may take tickets (ticket.assign_self).
- * Bounding every figure by the period keeps the page fast at any table size: counts per day come
- * from rollup rows the database keeps at every commit (db/schema/stats.ts), the durations from one
- * index range per measure, active tickets from a partial index — never the whole history.
+ * Bounding every figure by the period keeps the page fast at any table size: counts and durations
+ * per day come from rollup rows the database keeps at every commit (db/schema/stats.ts), active
+ * tickets from a partial index — never every ticket or history row of the period.
  */
 export type { Percentiles };
 export type AgentStats = {
@@ -57,8 +57,7 @@ export async function getDeskStats(actor: Actor, opts: { now?: Date; days?: numb
   const [fromDay, toDay] = [f.slice(0, 10), t.slice(0, 10)];
   const db = await getDb();
 
-  // Five independent reads, sent together: on PostgreSQL they run on separate connections (cores).
-  // Counts per day come from the rollups; the durations are read once per measure.
+  // Four independent reads, sent together: on PostgreSQL they run on separate connections (cores).
   const closesRead = rawRows<{ id: string; name: string; role: string; active: boolean; closed: number; reopened: number }>(
     db,
     sql`
@@ -107,19 +106,19 @@ export async function getDeskStats(actor: Actor, opts: { now?: Date; days?: numb
     GROUP BY t.assignee_id, t.status`,
   );
 
-  // The period's durations in whole seconds, one list per current assignee (NULL: nobody), as
-  // text: the percentiles per agent and for the desk are taken from them in the app
-  // (lib/tickets/percentile), one index range per measure. Text, not float8[]: parsing an array
-  // of tens of thousands of numbers in the driver cost more than the query.
-  const durations = (column: "first_response_at" | "closed_at") =>
-    rawRows<{ assignee_id: string | null; secs: string }>(
-      db,
-      // date_part, not extract: extract returns numeric (PostgreSQL 14+), several times slower.
-      sql`
-      SELECT t.assignee_id, string_agg(date_part('epoch', t.${sql.raw(column)} - t.created_at)::bigint::text, ',') AS secs FROM tickets t
-      WHERE t.type = 'support' AND t.${sql.raw(column)} >= ${f}::timestamptz AND t.${sql.raw(column)} < ${t}::timestamptz
-      GROUP BY t.assignee_id`,
-    );
+  // The period's durations in whole seconds from the rollup, one comma-separated list per measure
+  // and current assignee (NOBODY: unassigned); the percentiles per agent and for the desk are
+  // selected from them in the app (lib/tickets/percentile). Text: parsing arrays of tens of
+  // thousands of numbers in the driver cost more than the query.
+  const durationsRead = rawRows<{ assignee_id: string; response: string | null; resolution: string | null }>(
+    db,
+    sql`
+    SELECT d.assignee_id,
+      string_agg(array_to_string(d.response_secs, ','), ',') FILTER (WHERE cardinality(d.response_secs) > 0) AS response,
+      string_agg(array_to_string(d.resolution_secs, ','), ',') FILTER (WHERE cardinality(d.resolution_secs) > 0) AS resolution
+    FROM desk_durations d WHERE d.day >= ${fromDay}::date AND d.day < ${toDay}::date
+    GROUP BY d.assignee_id`,
+  );
 
   // Opened and closed per day, from the daily rollup; days without a row are zero.
   const dailyRead = rawRows<{ day: string; opened: number; closed: number }>(
@@ -127,13 +126,7 @@ export async function getDeskStats(actor: Actor, opts: { now?: Date; days?: numb
     sql`SELECT to_char(d.day, 'YYYY-MM-DD') AS day, d.opened, d.closed FROM desk_days d WHERE d.day >= ${fromDay}::date AND d.day < ${toDay}::date`,
   );
 
-  const [closes, active, responses, resolutions, dayRows] = await Promise.all([
-    closesRead,
-    activeRead,
-    durations("first_response_at"),
-    durations("closed_at"),
-    dailyRead,
-  ]);
+  const [closes, active, durations, dayRows] = await Promise.all([closesRead, activeRead, durationsRead, dailyRead]);
 
   const openOf = new Map<string, number>();
   let open = 0;
@@ -146,13 +139,13 @@ export async function getDeskStats(actor: Actor, opts: { now?: Date; days?: numb
     } else openOf.set(r.assignee_id, (openOf.get(r.assignee_id) ?? 0) + n);
   }
 
-  // Per agent, and for the desk over every list including the unassigned tickets' (NULL).
-  const split = (rows: { assignee_id: string | null; secs: string }[]) => {
-    const { of, all } = groupedPercentiles(rows.map((r) => [r.assignee_id, parseIntegerList(r.secs)] as [string | null, Float64Array]));
+  // Per agent, and for the desk over every list including the unassigned tickets'.
+  const split = (measure: "response" | "resolution") => {
+    const { of, all } = groupedPercentiles(durations.map((r) => [r.assignee_id, parseIntegerList(r[measure])] as [string, Float64Array]));
     return { of: (id: string) => of.get(id) ?? { median: null, p90: null }, desk: all };
   };
-  const response = split(responses);
-  const resolution = split(resolutions);
+  const response = split("response");
+  const resolution = split("resolution");
   const counted = new Map(dayRows.map((d) => [d.day, d]));
   const daily = Array.from({ length: days }, (_, i) => {
     const day = new Date(from.getTime() + i * DAY_MS).toISOString().slice(0, 10);
