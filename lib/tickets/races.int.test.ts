@@ -2,7 +2,7 @@
  * Concurrency. On PostgreSQL (DATABASE_URL) these run truly in parallel on a pool; PGlite runs
  * transactions one after another. The assertions hold for both: one winner, distinct consecutive numbers.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { counters, tickets } from "@/db/schema";
@@ -10,10 +10,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { resetClock, setClock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { createUser } from "@/lib/test/factories";
+import { addComment } from "./comments";
 import { createTicket } from "./create";
 import { assignTicket } from "./manage";
-import { takeTicket } from "./transitions";
-import { createDesk, historyOf, insertTicket, type Desk } from "./test-fixtures";
+import { closeTicket, takeTicket } from "./transitions";
+import { createDesk, deskRollups, historyOf, insertTicket, type Desk } from "./test-fixtures";
 
 let desk: Desk;
 let agentB: Actor;
@@ -58,6 +59,32 @@ describe("two agents take the same ticket at once", () => {
     const lastAssignment = (await historyOf(t.id)).filter((h) => h.field === "assignee").at(-1);
     expect(lastAssignment?.metadata.assigneeId).toBe(row!.assigneeId);
     expect(row!.status).toBe("in_progress");
+  });
+});
+
+describe("statistics rollups under concurrent closes", () => {
+  it("30 tickets closed at once by two agents are all counted, as a recount from scratch finds", async () => {
+    setClock(() => new Date("2031-02-03T09:00:00.000Z"));
+    const agents = [desk.agent, agentB];
+    const open = [];
+    for (let i = 0; i < 30; i++) {
+      const agent = agents[i % 2]!;
+      const t = await insertTicket({ requester: desk.client });
+      await takeTicket(agent, { ticketId: t.id });
+      await addComment(agent, { ticketId: t.id, body: "Fixed.", visibility: "public" });
+      open.push({ agent, id: t.id });
+    }
+    setClock(() => new Date("2031-02-03T11:00:00.000Z"));
+    await Promise.all(open.map((t) => closeTicket(t.agent, { ticketId: t.id })));
+
+    const kept = await deskRollups();
+    expect(kept.days.find((d) => d.day === "2031-02-03")).toMatchObject({ opened: 30, closed: 30 });
+    const closes = (a: Actor) => kept.agents.filter((r) => r.agent_id === a.id && r.day === "2031-02-03").reduce((n, r) => n + Number(r.closes), 0);
+    expect([closes(desk.agent), closes(agentB)]).toEqual([15, 15]);
+    const resolutions = kept.durations.filter((r) => r.day === "2031-02-03").flatMap((r) => r.resolution.split(",").filter(Boolean));
+    expect(resolutions).toHaveLength(30);
+    await (await getDb()).execute(sql`SELECT rebuild_desk_stats()`);
+    expect(await deskRollups()).toEqual(kept);
   });
 });
 

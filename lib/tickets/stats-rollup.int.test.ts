@@ -16,29 +16,13 @@ import { addComment } from "./comments";
 import { createTicket } from "./create";
 import { assignTicket, markWontFix } from "./manage";
 import { getDeskStats } from "./stats";
+import { deskRollups } from "./test-fixtures";
 import { closeTicket, reopenTicket, takeTicket } from "./transitions";
 
 const NOW = Date.parse("2025-08-20T09:00:00.000Z");
 const at = (minutes: number) => setClock(() => new Date(NOW + minutes * 60_000));
 
 let client: Actor, a: Actor, b: Actor, manager: Actor, admin: Actor;
-
-type DayRow = { day: string; opened: number; closed: number };
-type AgentRow = { day: string; agent_id: string; closes: number };
-async function rollups() {
-  const db = await getDb();
-  const days = await rawRows<DayRow>(db, sql`SELECT to_char(day, 'YYYY-MM-DD') AS day, opened, closed FROM desk_days WHERE opened <> 0 OR closed <> 0 ORDER BY day`);
-  const agents = await rawRows<AgentRow>(db, sql`SELECT to_char(day, 'YYYY-MM-DD') AS day, agent_id, closes FROM desk_agent_days WHERE closes <> 0 ORDER BY day, agent_id`);
-  // the lists are multisets: compared sorted, empty rows left out
-  const durations = await rawRows<{ day: string; assignee_id: string; response: string; resolution: string }>(
-    db,
-    sql`SELECT to_char(day, 'YYYY-MM-DD') AS day, assignee_id,
-        (SELECT coalesce(string_agg(v::text, ',' ORDER BY v), '') FROM unnest(response_secs) v) AS response,
-        (SELECT coalesce(string_agg(v::text, ',' ORDER BY v), '') FROM unnest(resolution_secs) v) AS resolution
-      FROM desk_durations WHERE cardinality(response_secs) + cardinality(resolution_secs) > 0 ORDER BY day, assignee_id`,
-  );
-  return { days, agents, durations };
-}
 
 async function handled(agent: Actor, minutes: number, reply: number, close: number) {
   at(minutes);
@@ -101,14 +85,14 @@ afterAll(() => resetClock());
 
 describe("desk statistics rollups", () => {
   it("equal a recount from scratch after every kind of change", async () => {
-    const kept = await rollups();
+    const kept = await deskRollups();
     expect(kept.days.length).toBeGreaterThan(0);
     await (await getDb()).execute(sql`SELECT rebuild_desk_stats()`);
-    expect(await rollups()).toEqual(kept);
+    expect(await deskRollups()).toEqual(kept);
   });
 
   it("count what the workflow did", async () => {
-    const { days, agents, durations } = await rollups();
+    const { days, agents, durations } = await deskRollups();
     // yesterday: 1 opened; today: 7 opened, one since deleted. Closed today: yesterday's, A's two,
     // the reopened one once, the won't fix; the admin-edited one is no longer closed.
     expect(days).toEqual([

@@ -2,9 +2,9 @@
  * Test helpers for the ticket suites (imported by *.int.test.ts only): a desk of users, tickets in
  * any state inserted directly, and a snapshot to prove that a refused action changed nothing.
  */
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { expect } from "vitest";
-import { getDb } from "@/db";
+import { getDb, rawRows } from "@/db";
 import { companies, messages, notifications, ticketHistory, tickets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
@@ -112,4 +112,22 @@ export async function notificationsOf(userId: string) {
 export async function historyOf(ticketId: string) {
   const db = await getDb();
   return db.select().from(ticketHistory).where(eq(ticketHistory.ticketId, ticketId)).orderBy(ticketHistory.id);
+}
+
+type DayRow = { day: string; opened: number; closed: number };
+type AgentRow = { day: string; agent_id: string; closes: number };
+/** The desk-statistics rollup rows (db/schema/stats.ts), non-empty ones, duration lists sorted. */
+export async function deskRollups() {
+  const db = await getDb();
+  const days = await rawRows<DayRow>(db, sql`SELECT to_char(day, 'YYYY-MM-DD') AS day, opened, closed FROM desk_days WHERE opened <> 0 OR closed <> 0 ORDER BY day`);
+  const agents = await rawRows<AgentRow>(db, sql`SELECT to_char(day, 'YYYY-MM-DD') AS day, agent_id, closes FROM desk_agent_days WHERE closes <> 0 ORDER BY day, agent_id`);
+  // the lists are multisets: compared sorted, empty rows left out
+  const durations = await rawRows<{ day: string; assignee_id: string; response: string; resolution: string }>(
+    db,
+    sql`SELECT to_char(day, 'YYYY-MM-DD') AS day, assignee_id,
+        (SELECT coalesce(string_agg(v::text, ',' ORDER BY v), '') FROM unnest(response_secs) v) AS response,
+        (SELECT coalesce(string_agg(v::text, ',' ORDER BY v), '') FROM unnest(resolution_secs) v) AS resolution
+      FROM desk_durations WHERE cardinality(response_secs) + cardinality(resolution_secs) > 0 ORDER BY day, assignee_id`,
+  );
+  return { days, agents, durations };
 }
