@@ -71,8 +71,8 @@ test("the manager sees the statistics: per-agent table and the opened vs closed 
   const data = page.getByRole("table", { name: "Tickets opened and closed per day" });
   await expect(data.getByRole("row")).toHaveCount(31); // header + 30 days
   // The legend's totals are the table's sums.
-  const opened = (await data.locator("tbody tr td:nth-of-type(1)").allInnerTexts()).reduce((s, v) => s + Number(v), 0);
-  await expect(page.getByRole("list", { name: "Legend" })).toContainText(`Opened (${opened} in 30 days)`);
+  const opened = (await data.locator("tbody tr td:nth-of-type(1)").allInnerTexts()).reduce((s, v) => s + Number(v.replace(/,/g, "")), 0);
+  await expect(page.getByRole("list", { name: "Legend" })).toContainText(`Opened (${opened.toLocaleString("en")} in 30 days)`);
 });
 
 test("an admin opens a ticket for a client, edits it, the client sees it, then the admin deletes it", async ({ page, browser }) => {

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { AgentStats } from "@/lib/tickets/queries";
-import { formatDuration, formatPercent } from "./format";
+import { formatCount, formatDuration, formatPercent } from "./format";
 
 const ROLE_LABELS: Record<string, string> = { agent: "First line", agent_l2: "Second line", manager: "Manager", admin: "Admin" };
 
@@ -49,12 +49,12 @@ export function AgentStatsTable({ agents }: { agents: AgentStats[] }) {
                   {a.active ? null : <Badge tone="amber">Inactive</Badge>}
                 </span>
               </th>
-              <td className={num}>{a.open}</td>
-              <td className={num}>{a.closed}</td>
-              <td className={num}>{a.reopened}</td>
+              <td className={num}>{formatCount(a.open)}</td>
+              <td className={num}>{formatCount(a.closed)}</td>
+              <td className={num}>{formatCount(a.reopened)}</td>
               <td className={num}>
                 {formatPercent(a.reopenRate)}
-                {a.reopenRate !== null ? <span className="sr-only">{` (${a.reopened} of ${a.closed})`}</span> : null}
+                {a.reopenRate !== null ? <span className="sr-only">{` (${formatCount(a.reopened)} of ${formatCount(a.closed)})`}</span> : null}
               </td>
               <td className={num}><Times {...a.firstResponse} /></td>
               <td className={num}><Times {...a.resolution} /></td>

@@ -26,3 +26,10 @@ const dayLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "shor
 export function formatDay(isoDay: string): string {
   return dayLabel.format(new Date(`${isoDay}T00:00:00Z`));
 }
+
+const counts = new Intl.NumberFormat("en");
+
+/** A count with thousands separators ("45,941"). */
+export function formatCount(value: number): string {
+  return counts.format(value);
+}

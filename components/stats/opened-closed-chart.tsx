@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { linePath, niceAxis, scaler, type Plot } from "./chart-scale";
-import { formatDay } from "./format";
+import { formatCount, formatDay } from "./format";
 
 export type DailyPoint = { day: string; opened: number; closed: number };
 
@@ -36,14 +36,14 @@ export function OpenedClosedChart({ data }: { data: DailyPoint[] }) {
             <svg width="28" height="10" aria-hidden="true">
               <line x1="0" y1="5" x2="28" y2="5" stroke={line.stroke} strokeWidth="3" strokeDasharray={line.dash} />
             </svg>
-            {line.label} ({totals[line.key]} in {data.length} days)
+            {line.label} ({formatCount(totals[line.key])} in {data.length} days)
           </li>
         ))}
       </ul>
       <svg viewBox={`0 0 ${PLOT.width} ${PLOT.height}`} className="h-auto w-full" role="img" aria-labelledby={`${titleId} ${descId}`}>
         <title id={titleId}>Tickets opened and closed per day</title>
         <desc id={descId}>
-          {`Line chart for ${range} (UTC): ${totals.opened} tickets opened and ${totals.closed} closed. The table below the chart lists every day.`}
+          {`Line chart for ${range} (UTC): ${formatCount(totals.opened)} tickets opened and ${formatCount(totals.closed)} closed. The table below the chart lists every day.`}
         </desc>
         <g className="text-[11px]" fill="#64748b">
           {axis.values.map((v) => (
@@ -96,8 +96,8 @@ export function OpenedClosedChart({ data }: { data: DailyPoint[] }) {
             {data.map((d) => (
               <tr key={d.day}>
                 <th scope="row" className="py-1 pr-4 font-normal">{d.day}</th>
-                <td className="py-1 pr-4 text-right tabular-nums">{d.opened}</td>
-                <td className="py-1 text-right tabular-nums">{d.closed}</td>
+                <td className="py-1 pr-4 text-right tabular-nums">{formatCount(d.opened)}</td>
+                <td className="py-1 text-right tabular-nums">{formatCount(d.closed)}</td>
               </tr>
             ))}
           </tbody>

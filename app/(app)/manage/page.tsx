@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { StatGrid, StatTile } from "@/components/stats/stat-tile";
-import { formatDuration } from "@/components/stats/format";
+import { formatCount, formatDuration } from "@/components/stats/format";
 import { PageHeader } from "@/components/ui/card";
 import { LinkCard, LinkGrid } from "@/components/ui/link-card";
 import { can } from "@/lib/auth/actor";
@@ -25,13 +25,13 @@ export default async function ManagePage() {
           Right now
         </h2>
         <StatGrid>
-          <StatTile label="Open, unassigned" value={c.unassigned} hint={waitingFor ? `Oldest waits ${waitingFor}` : "Nobody is waiting"} href={list("status=open&assigneeId=none")} />
-          <StatTile label="In progress" value={c.inProgress} href={list("status=in_progress")} />
-          <StatTile label="Waiting for customer" value={c.waiting} href={list("status=waiting_for_customer")} />
-          <StatTile label="Escalated" value={c.escalated} hint="Active, second line" />
-          <StatTile label="All active" value={c.active} href={list("status=active")} />
-          <StatTile label="High or critical" value={c.urgent} hint="Active" />
-          <StatTile label="Closed today" value={c.closedToday} hint="Closed or won't fix, UTC day" />
+          <StatTile label="Open, unassigned" value={formatCount(c.unassigned)} hint={waitingFor ? `Oldest waits ${waitingFor}` : "Nobody is waiting"} href={list("status=open&assigneeId=none")} />
+          <StatTile label="In progress" value={formatCount(c.inProgress)} href={list("status=in_progress")} />
+          <StatTile label="Waiting for customer" value={formatCount(c.waiting)} href={list("status=waiting_for_customer")} />
+          <StatTile label="Escalated" value={formatCount(c.escalated)} hint="Active, second line" />
+          <StatTile label="All active" value={formatCount(c.active)} href={list("status=active")} />
+          <StatTile label="High or critical" value={formatCount(c.urgent)} hint="Active" />
+          <StatTile label="Closed today" value={formatCount(c.closedToday)} hint="Closed or won't fix, UTC day" />
         </StatGrid>
       </section>
       <LinkGrid>

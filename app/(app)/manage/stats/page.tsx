@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AgentStatsTable } from "@/components/stats/agent-stats-table";
-import { formatDuration } from "@/components/stats/format";
+import { formatCount, formatDuration } from "@/components/stats/format";
 import { OpenedClosedChart } from "@/components/stats/opened-closed-chart";
 import { StatGrid, StatTile } from "@/components/stats/stat-tile";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -19,8 +19,8 @@ export default async function StatsPage() {
       <section aria-labelledby="desk-heading" className="mb-8">
         <h2 id="desk-heading" className="sr-only">The whole desk</h2>
         <StatGrid>
-          <StatTile label="Active tickets" value={desk.open} hint="Open, in progress or waiting" />
-          <StatTile label="Unassigned" value={desk.unassigned} hint="Open with nobody on it" />
+          <StatTile label="Active tickets" value={formatCount(desk.open)} hint="Open, in progress or waiting" />
+          <StatTile label="Unassigned" value={formatCount(desk.unassigned)} hint="Open with nobody on it" />
           <StatTile label="First response" value={formatDuration(desk.firstResponse.median)} hint={`Median · p90 ${formatDuration(desk.firstResponse.p90)}`} />
           <StatTile label="Request → close" value={formatDuration(desk.resolution.median)} hint={`Median · p90 ${formatDuration(desk.resolution.p90)}`} />
         </StatGrid>
