@@ -14,8 +14,9 @@ type Handle = { db: Db; close: () => Promise<void>; kind: "postgres" | "pglite" 
 
 /**
  * postgres.js settings, shared with the bench so it measures what the app runs. JIT is off for the
- * session: every statement here runs in milliseconds, and compiling one whose estimated cost passes
- * jit_above_cost (the stats page's per-day counts did) took 10–20 ms, longer than running it.
+ * session (a startup parameter): every statement here runs in milliseconds, and compiling one whose
+ * estimated cost passes jit_above_cost took 10–20 ms, longer than running it. A pooler that refuses
+ * unknown startup parameters (PgBouncer) needs `ignore_startup_parameters = jit`.
  */
 export const postgresOptions = { max: 10, onnotice: () => {}, connection: { jit: "off" } };
 
