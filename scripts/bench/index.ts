@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import { migrate } from "@/db/migrate";
 import { openBenchDb } from "./db";
 import { generate } from "./generate";
-import { measure, table, type Result } from "./measure";
+import { interleavedRatio, measure, table, type Result } from "./measure";
 import { buildScenarios } from "./scenarios";
 
 const { values: a } = parseArgs({
@@ -94,6 +94,12 @@ async function main() {
       const r = await measure(b, s, o);
       results.push(r);
       if (r.plan) console.log(`── ${r.name}\n${r.plan}\n`);
+    }
+    // A relative target is judged on the two scenarios timed in turn, when both were measured.
+    for (const r of results) {
+      if (!("relativeTo" in r.target)) continue;
+      const [base, self] = [scenarios.find((x) => "relativeTo" in r.target && x.name === r.target.relativeTo), scenarios.find((x) => x.name === r.name)];
+      if (base && self && results.some((x) => x.name === base.name)) r.paired = await interleavedRatio(base, self, o.iterations * 2);
     }
     console.log(table(results));
     console.log(`\nload average after: ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
