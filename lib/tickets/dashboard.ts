@@ -5,6 +5,7 @@ import { tickets } from "@/db/schema";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { now as clockNow } from "@/lib/clock";
 import { ticketVisibility } from "./visibility";
+import { ACTIVE_STATUSES } from "./workflow";
 
 export type DashboardCounts = {
   /** Active (open, in progress, waiting) support tickets. */
@@ -31,7 +32,7 @@ export type DashboardCounts = {
 export async function getDashboardCounts(actor: Actor, opts: { now?: Date } = {}): Promise<DashboardCounts> {
   assertCan(actor, "stats.view", "Only managers can see the dashboard.");
   const at = opts.now ?? clockNow();
-  const dayStart = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate())).toISOString();
+  const dayStart = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
   const unassigned = sql`${tickets.status} = 'open' and ${tickets.assigneeId} is null`;
   const db = await getDb();
   const [[active], [closed]] = await Promise.all([
@@ -46,11 +47,11 @@ export async function getDashboardCounts(actor: Actor, opts: { now?: Date } = {}
         oldestUnassignedAt: sql<string | null>`min(${tickets.createdAt}) filter (where ${unassigned})`,
       })
       .from(tickets)
-      .where(and(eq(tickets.type, "support"), inArray(tickets.status, ["open", "in_progress", "waiting_for_customer"]), ticketVisibility(actor))),
+      .where(and(eq(tickets.type, "support"), inArray(tickets.status, [...ACTIVE_STATUSES]), ticketVisibility(actor))),
     db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(tickets)
-      .where(and(eq(tickets.type, "support"), gte(tickets.closedAt, new Date(dayStart)), ticketVisibility(actor))),
+      .where(and(eq(tickets.type, "support"), gte(tickets.closedAt, dayStart), ticketVisibility(actor))),
   ]);
   return {
     active: active?.active ?? 0,

@@ -98,8 +98,9 @@ async function main() {
     // A relative target is judged on the two scenarios timed in turn, when both were measured.
     for (const r of results) {
       if (!("relativeTo" in r.target)) continue;
-      const [base, self] = [scenarios.find((x) => "relativeTo" in r.target && x.name === r.target.relativeTo), scenarios.find((x) => x.name === r.name)];
-      if (base && self && results.some((x) => x.name === base.name)) r.paired = await interleavedRatio(base, self, o.iterations * 2);
+      const { relativeTo } = r.target;
+      const [base, self] = [scenarios.find((x) => x.name === relativeTo), scenarios.find((x) => x.name === r.name)];
+      if (base && self && results.some((x) => x.name === relativeTo)) r.paired = await interleavedRatio(base, self, o.iterations * 2);
     }
     console.log(table(results));
     console.log(`\nload average after: ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
