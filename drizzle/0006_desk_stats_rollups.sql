@@ -11,6 +11,14 @@ CREATE TABLE "desk_days" (
 	"closed" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "desk_durations" (
+	"day" date NOT NULL,
+	"assignee_id" uuid NOT NULL,
+	"response_secs" bigint[] DEFAULT '{}'::bigint[] NOT NULL,
+	"resolution_secs" bigint[] DEFAULT '{}'::bigint[] NOT NULL,
+	CONSTRAINT "desk_durations_day_assignee_id_pk" PRIMARY KEY("day","assignee_id")
+);
+--> statement-breakpoint
 DROP INDEX "ticket_history_status_idx";--> statement-breakpoint
 DROP INDEX "tickets_assignee_closed_idx";--> statement-breakpoint
 DROP INDEX "tickets_assignee_response_idx";--> statement-breakpoint
