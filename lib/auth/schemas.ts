@@ -14,17 +14,21 @@ export const newPasswordField = z
   .max(200, "Use at most 200 characters.")
   .refine((v) => v.trim().length === v.length || v.trim().length >= 10, "Use at least 10 characters.");
 
+/** A new password typed twice: the fields, and the check that the repeat matches (on the repeat). */
+const newPasswordPair = { password: newPasswordField, confirmPassword: z.string() };
+const repeatMatches = (v: { password: string; confirmPassword: string }) => v.password === v.confirmPassword;
+const repeatMismatch = { path: ["confirmPassword"], message: "The passwords do not match." };
+
 export const nameField = z.string().trim().min(1, "Enter your name.").max(120, "Use at most 120 characters.");
 
 export const registerSchema = z
   .object({
     name: nameField,
     email: emailField,
-    password: newPasswordField,
-    confirmPassword: z.string(),
+    ...newPasswordPair,
   })
   .strict()
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
+  .refine(repeatMatches, repeatMismatch);
 
 export const signInSchema = z
   .object({
@@ -38,22 +42,20 @@ export const emailOnlySchema = z.object({ email: emailField }).strict();
 export const resetPasswordSchema = z
   .object({
     token: z.string().min(20, "This link is not valid.").max(200, "This link is not valid."),
-    password: newPasswordField,
-    confirmPassword: z.string(),
+    ...newPasswordPair,
   })
   .strict()
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
+  .refine(repeatMatches, repeatMismatch);
 
 export const profileSchema = z.object({ name: nameField }).strict();
 
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password.").max(200),
-    password: newPasswordField,
-    confirmPassword: z.string(),
+    ...newPasswordPair,
   })
   .strict()
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." })
+  .refine(repeatMatches, repeatMismatch)
   .refine((v) => v.password !== v.currentPassword, { path: ["password"], message: "Choose a password different from the current one." });
 
 export type RegisterInput = z.infer<typeof registerSchema>;
