@@ -12,8 +12,14 @@ const inputClass = (error?: string) =>
     error ? "border-red-500 focus:outline-red-500" : "border-slate-300 focus:outline-brand-600"
   }`;
 
-function describedBy(id: string, error?: string, hint?: ReactNode) {
-  return [error ? `${id}-error` : null, hint && !error ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+/** What every framed control carries: its id, invalid state, the error or hint it is described by, its look. */
+function controlProps(id: string, error?: string, hint?: ReactNode) {
+  return {
+    id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": [error ? `${id}-error` : null, hint && !error ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined,
+    className: inputClass(error),
+  };
 }
 
 function Frame({ id, label, error, hint, children }: FieldProps & { children: ReactNode }) {
@@ -42,10 +48,7 @@ export function TextField({ id, label, error, hint, ...props }: FieldProps & Inp
   return (
     <Frame id={id} label={label} error={error} hint={hint}>
       <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        className={inputClass(error)}
+        {...controlProps(id, error, hint)}
         {...props}
       />
     </Frame>
@@ -56,10 +59,7 @@ export function TextAreaField({ id, label, error, hint, ...props }: FieldProps &
   return (
     <Frame id={id} label={label} error={error} hint={hint}>
       <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        className={inputClass(error)}
+        {...controlProps(id, error, hint)}
         {...props}
       />
     </Frame>
@@ -82,9 +82,7 @@ export function SelectField({
   return (
     <Frame id={id} label={label} error={error} hint={hint}>
       <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
+        {...controlProps(id, error, hint)}
         className={`${inputClass(error)} disabled:bg-slate-50 disabled:text-slate-400`}
         {...props}
       >
