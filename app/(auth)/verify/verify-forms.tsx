@@ -3,10 +3,9 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { FormMessage, TextField } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
-import { emailOnlySchema } from "@/lib/auth/schemas";
+import { FormMessage } from "@/components/forms/field";
 import { resendVerificationAction, verifyEmailAction } from "../actions";
+import { EmailLinkForm } from "../email-link-form";
 
 export function VerifyButton({ token }: { token: string }) {
   const [pending, start] = useTransition();
@@ -47,20 +46,5 @@ export function VerifyButton({ token }: { token: string }) {
 }
 
 export function ResendVerificationForm() {
-  const { form, onSubmit, message, pending } = useActionForm({
-    schema: emailOnlySchema,
-    action: resendVerificationAction,
-    defaultValues: { email: "" },
-    onSuccess: (d) => d.message,
-    resetOnSuccess: true,
-  });
-  return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <TextField id="email" label="E-mail" type="email" autoComplete="email" error={form.formState.errors.email?.message} {...form.register("email")} />
-      <FormMessage message={message} />
-      <Button type="submit" className="w-full" pending={pending} pendingLabel="Sending…">
-        Send a new link
-      </Button>
-    </form>
-  );
+  return <EmailLinkForm action={resendVerificationAction} submitLabel="Send a new link" />;
 }
