@@ -6,7 +6,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
 import { editTicketSchema } from "@/lib/tickets/schemas";
-import { editableStatusOptions, priorityOptions } from "./options";
+import { departmentOptions, editableStatusOptions, priorityOptions } from "./options";
 
 export type EditableTicket = {
   ticketId: string;
@@ -68,7 +68,7 @@ export function EditTicketForm({
         <SelectField
           id="departmentId"
           label="Department"
-          options={[{ value: "", label: "No department (help desk)" }, ...departments.map((d) => ({ value: d.id, label: d.name }))]}
+          options={departmentOptions(departments)}
           error={errors.departmentId?.message}
           {...form.register("departmentId")}
         />

@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/errors";
 import { createTicketForClientSchema } from "@/lib/tickets/schemas";
 import type { ClientOption } from "@/lib/users/queries";
 import { ClientPicker } from "./client-picker";
-import { priorityOptions } from "./options";
+import { departmentOptions, priorityOptions } from "./options";
 
 type Props = {
   clients: ClientOption[];
@@ -40,7 +40,7 @@ export function NewTicketForm({ clients, departments, searchClients, action }: P
         <SelectField
           id="departmentId"
           label="Department"
-          options={[{ value: "", label: "No department (help desk)" }, ...departments.map((d) => ({ value: d.id, label: d.name }))]}
+          options={departmentOptions(departments)}
           error={errors.departmentId?.message}
           {...form.register("departmentId")}
         />
