@@ -113,3 +113,38 @@ export const loginAttempts = pgTable(
     index("login_attempts_ip_idx").on(t.ip, t.createdAt),
   ],
 );
+
+/**
+ * One row per signed-in browser. The session JWT carries this row's id; a row that is ended (sign-out,
+ * "end this session", a password change …) refuses the JWT on its next request, however long the
+ * cookie itself would still be valid.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    ip: text(),
+    userAgent: text(),
+    createdAt: createdAt(),
+    lastSeenAt: tstz().notNull().defaultNow(),
+    endedAt: tstz(),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId, t.lastSeenAt.desc()).where(sql`${t.endedAt} IS NULL`)],
+);
+
+/**
+ * Fixed-window counters for rate limits (mail-sending forms now, API tokens later), in PostgreSQL so a
+ * limit holds across every instance. One row per (key, window); old windows are deleted lazily.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text().notNull(),
+    windowStart: tstz().notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limits_window_idx").on(t.windowStart)],
+);

@@ -4,3 +4,4 @@ export * from "./billing";
 export * from "./tickets";
 export * from "./mail";
 export * from "./stats";
+export * from "./audit";

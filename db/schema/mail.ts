@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, tstz } from "./columns";
 import { users } from "./auth";
 import { messages, tickets } from "./tickets";
@@ -23,6 +23,11 @@ export const notifications = pgTable(
     text: text().notNull(),
     html: text(),
     link: text(),
+    /**
+     * The mail carries a live single-use link (verification, reset, invite). Once a real provider has
+     * delivered it, the sender redacts the link from text and html, so no usable link stays at rest.
+     */
+    sensitive: boolean().notNull().default(false),
     ticketId: uuid().references(() => tickets.id, { onDelete: "set null" }),
     /** Message-ID we put on the mail, so that a reply's In-Reply-To finds its ticket. */
     emailMessageId: text(),
