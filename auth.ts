@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "./auth.config";
 import { authenticate } from "@/lib/auth/authenticate";
 import { AppError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
 
 /** Carries our typed refusal (throttled, unverified …) through Auth.js to the sign-in action. */
 class SignInRefused extends CredentialsSignin {
@@ -10,11 +11,6 @@ class SignInRefused extends CredentialsSignin {
     super(message);
     this.code = code;
   }
-}
-
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({

@@ -1,3 +1,4 @@
+import { clientIp } from "@/lib/http/client-ip";
 import { isRasterImage } from "./types";
 
 /** What the thread renders and the upload answers: no storage key, nothing about the bytes' location. */
@@ -45,6 +46,6 @@ export function toAttachmentDto(row: {
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
 
 export function metaFrom(request: Request): RequestMeta {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || request.headers.get("x-real-ip"), userAgent: request.headers.get("user-agent")?.slice(0, 300) };
+  const ip = clientIp(request.headers);
+  return { ip: ip === "unknown" ? null : ip, userAgent: request.headers.get("user-agent")?.slice(0, 300) };
 }

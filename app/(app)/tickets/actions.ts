@@ -11,7 +11,7 @@ import { createTicket } from "@/lib/tickets/create";
 import { assignTicket, deassignAll, markWontFix, setTicketPriority } from "@/lib/tickets/manage";
 import { closeTicket, escalateTicket, reopenTicket, takeTicket } from "@/lib/tickets/transitions";
 import { setNotice } from "./flash";
-import { requestMeta } from "./request-meta";
+import { requestMeta } from "@/lib/http/request-meta";
 
 /**
  * The doors in front of lib/tickets: session → domain call (which parses with the same zod schema

@@ -8,7 +8,7 @@ import { kickOutbox } from "@/lib/mail/kick";
 import { createTicketForClient, deleteTicket, editTicket } from "@/lib/tickets/admin";
 import { assignTicket } from "@/lib/tickets/manage";
 import { searchClients, type ClientOption } from "@/lib/users/queries";
-import { requestMeta } from "./request-meta";
+import { requestMeta } from "@/lib/http/request-meta";
 
 /** The admin's ticket tools: session → domain (parses, checks permission and visibility) → revalidate → redirect outside the try. */
 
