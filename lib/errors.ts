@@ -13,18 +13,25 @@ export type ErrorCode =
   | "unverified";
 
 export class AppError extends Error {
+  /** For "throttled": when to try again (route handlers send it as Retry-After). */
+  public readonly retryAfterSeconds?: number;
+
   constructor(
     public readonly code: ErrorCode,
     message: string,
     public readonly fieldErrors?: Record<string, string>,
+    options?: { retryAfterSeconds?: number },
   ) {
     super(message);
     this.name = "AppError";
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 
 export const notFound = (what = "That page") => new AppError("not_found", `${what} was not found.`);
 export const forbidden = (message = "You are not allowed to do that.") => new AppError("forbidden", message);
+export const throttled = (message: string, retryAfterSeconds: number) =>
+  new AppError("throttled", message, undefined, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
 
 export type FieldErrors = Record<string, string>;
 export type ActionResult<T = undefined> =
@@ -32,6 +39,9 @@ export type ActionResult<T = undefined> =
   | ActionFailure;
 
 export type ActionFailure = { ok: false; formError?: string; fieldErrors?: FieldErrors; code?: ErrorCode };
+
+/** A server action as a client component sees it (lib/http/action.ts makes them): typed input, typed result. */
+export type ActionFn<I, T = unknown> = (input: I) => Promise<ActionResult<T>>;
 
 export const GENERIC_ERROR = "Something went wrong on our side. Nothing was changed; please try again.";
 

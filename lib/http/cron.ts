@@ -16,8 +16,6 @@ export function isCronAuthorized(request: Request): boolean {
 }
 
 export function unauthorizedCron() {
-  return Response.json(
-    { error: env.cronSecret ? "Missing or wrong cron secret." : "CRON_SECRET is not configured on this server." },
-    { status: 401 },
-  );
+  const message = env.cronSecret ? "Missing or wrong cron secret." : "CRON_SECRET is not configured on this server.";
+  return Response.json({ error: { code: "unauthenticated", message } }, { status: 401 });
 }
