@@ -4,11 +4,6 @@ import { attachments, messages, tickets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ticketVisibility, seesInternal } from "@/lib/tickets/visibility";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids from URLs are checked before they reach SQL: a malformed one is simply "not found". */
-export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
-
 /** Attachments an actor may see: on a visible ticket, and not on an internal note unless staff. */
 export function attachmentVisibility(actor: Actor): SQL {
   const ticketOk = ticketVisibility(actor);

@@ -1,7 +1,8 @@
 import { getDb } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { findVisibleAttachment, isUuid } from "./access";
+import { findVisibleAttachment } from "./access";
+import { isUuid } from "@/lib/input";
 import { attachmentNotFound, unsupported } from "./errors";
 import { getStorage } from "./storage";
 import { isRasterImage } from "./types";

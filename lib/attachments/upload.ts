@@ -5,7 +5,8 @@ import { attachments } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { AppError, notFound } from "@/lib/errors";
-import { findVisibleMessage, findVisibleTicket, isUuid, lockTicket } from "./access";
+import { findVisibleMessage, findVisibleTicket, lockTicket } from "./access";
+import { isSafeText, isUuid } from "@/lib/input";
 import { attachmentConfig, type AttachmentConfig } from "./config";
 import { toAttachmentDto, type AttachmentDto, type RequestMeta } from "./dto";
 import { tooLarge, unprocessable } from "./errors";
@@ -33,6 +34,8 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
 /** POST /api/tickets/[number]/attachments: files on the ticket itself (its first message). */
 export async function uploadTicketAttachments(actor: Actor, input: { number: string; upload: UploadBody; meta?: RequestMeta }) {
   const { number, upload: body, meta: m } = parse(ticketInput, input);
+  // From the URL: a "number" with control characters names no ticket (and PostgreSQL refuses NUL).
+  if (!isSafeText(number)) throw notFound("That ticket");
   return receive(actor, body, m, async (conn) => {
     const ticket = await findVisibleTicket(conn, actor, number);
     if (!ticket) throw notFound("That ticket");

@@ -3,11 +3,12 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
-import { AppError, zodFieldErrors } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/input";
 import { queueEmail } from "@/lib/mail/outbox";
 import { alreadyRegisteredMail, verifyEmailMail } from "@/lib/mail/templates/account";
 import { hashPassword } from "./password";
-import { emailOnlySchema, registerSchema } from "./schemas";
+import { emailOnlySchema, registerSchema, tokenField } from "./schemas";
 import { consumeToken, issueToken } from "./tokens";
 import { findUserByEmail } from "./users";
 
@@ -20,9 +21,8 @@ export const REGISTERED_MESSAGE =
  * cannot be used to discover who has an account.
  */
 export async function registerClient(input: unknown): Promise<{ message: string }> {
-  const parsed = registerSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "Check the highlighted fields.", zodFieldErrors(parsed.error.issues));
-  const { name, email, password } = parsed.data;
+  const parsed = parseInput(registerSchema, input);
+  const { name, email, password } = parsed;
   const passwordHash = await hashPassword(password);
   const db = await getDb();
 
@@ -55,13 +55,16 @@ export async function registerClient(input: unknown): Promise<{ message: string 
 }
 
 /** Follows a verification link: marks the address verified. Single use; expired or unknown → a clear error. */
-export async function verifyEmail(token: string): Promise<{ email: string }> {
+export async function verifyEmail(token: unknown): Promise<{ email: string }> {
+  const spentLink = () =>
+    new AppError("invalid", "This confirmation link is not valid any more. It may have been used or have expired: ask for a new one.");
+  // Whatever a link can carry; anything else was never one of ours.
+  const link = tokenField.safeParse(token);
+  if (!link.success) throw spentLink();
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const spent = await consumeToken(tx, token, "verify_email", now());
-    if (!spent) {
-      throw new AppError("invalid", "This confirmation link is not valid any more. It may have been used or have expired: ask for a new one.");
-    }
+    const spent = await consumeToken(tx, link.data, "verify_email", now());
+    if (!spent) throw spentLink();
     const [user] = await tx
       .update(users)
       .set({ emailVerifiedAt: now(), updatedAt: now() })
@@ -75,11 +78,10 @@ export const RESENT_MESSAGE = "If that address has an account waiting for confir
 
 /** Sends a fresh verification link; the same answer for every address. */
 export async function resendVerification(input: unknown): Promise<{ message: string }> {
-  const parsed = emailOnlySchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "Check the highlighted fields.", zodFieldErrors(parsed.error.issues));
+  const parsed = parseInput(emailOnlySchema, input);
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const user = await findUserByEmail(tx, parsed.data.email);
+    const user = await findUserByEmail(tx, parsed.email);
     if (!user || user.emailVerifiedAt || !user.active) return;
     const [still] = await tx
       .select({ id: users.id })

@@ -3,7 +3,8 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
-import { AppError, zodFieldErrors } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/input";
 import { queueEmail } from "@/lib/mail/outbox";
 import { resetPasswordMail } from "@/lib/mail/templates/account";
 import { hashPassword } from "./password";
@@ -16,11 +17,10 @@ export const RESET_REQUESTED_MESSAGE =
 
 /** The same answer whether or not the address exists; mail only for an existing, active account. */
 export async function requestPasswordReset(input: unknown): Promise<{ message: string }> {
-  const parsed = emailOnlySchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "Check the highlighted fields.", zodFieldErrors(parsed.error.issues));
+  const parsed = parseInput(emailOnlySchema, input);
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const user = await findUserByEmail(tx, parsed.data.email);
+    const user = await findUserByEmail(tx, parsed.email);
     if (!user || !user.active) return;
     const token = await issueToken(tx, user.id, "reset_password", now());
     await queueEmail(tx, {
@@ -39,12 +39,11 @@ export async function requestPasswordReset(input: unknown): Promise<{ message: s
  * proves the address, so an unverified account becomes verified.
  */
 export async function resetPassword(input: unknown): Promise<{ email: string }> {
-  const parsed = resetPasswordSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "Check the highlighted fields.", zodFieldErrors(parsed.error.issues));
-  const passwordHash = await hashPassword(parsed.data.password);
+  const parsed = parseInput(resetPasswordSchema, input);
+  const passwordHash = await hashPassword(parsed.password);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const spent = await consumeToken(tx, parsed.data.token, ["reset_password", "set_password"], now());
+    const spent = await consumeToken(tx, parsed.token, ["reset_password", "set_password"], now());
     if (!spent) {
       throw new AppError("invalid", "This link is not valid any more: it may have been used or have expired. Ask for a new one.");
     }

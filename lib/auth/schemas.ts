@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeLine } from "@/lib/input";
 
 export const emailField = z
   .string()
@@ -19,7 +20,10 @@ const newPasswordPair = { password: newPasswordField, confirmPassword: z.string(
 const repeatMatches = (v: { password: string; confirmPassword: string }) => v.password === v.confirmPassword;
 const repeatMismatch = { path: ["confirmPassword"], message: "The passwords do not match." };
 
-export const nameField = z.string().trim().min(1, "Enter your name.").max(120, "Use at most 120 characters.");
+/** A link's token: base64url from tokens.ts; anything else is simply not a valid link. */
+export const tokenField = z.string("This link is not valid.").regex(/^[A-Za-z0-9_-]{20,200}$/, "This link is not valid.");
+
+export const nameField = safeLine().min(1, "Enter your name.").max(120, "Use at most 120 characters.");
 
 export const registerSchema = z
   .object({
@@ -41,7 +45,7 @@ export const emailOnlySchema = z.object({ email: emailField }).strict();
 
 export const resetPasswordSchema = z
   .object({
-    token: z.string().min(20, "This link is not valid.").max(200, "This link is not valid."),
+    token: tokenField,
     ...newPasswordPair,
   })
   .strict()

@@ -1,6 +1,7 @@
 import { and, eq, ilike, lt, ne, or, gte, lte, sql, type SQL } from "drizzle-orm";
 import { invoices, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { isSafeText } from "@/lib/input";
 import { invoiceVisibility } from "./access";
 import type { InvoiceFilters } from "./schemas";
 
@@ -16,7 +17,7 @@ export function invoiceWhere(actor: Actor, f: InvoiceFilters, today: string, min
     // "My invoices": one's own, whatever else one may see.
     mine ? eq(invoices.clientId, actor.id) : undefined,
     f.status ? eq(invoices.status, f.status) : ne(invoices.status, "draft"),
-    client ? or(ilike(users.email, `%${escapeLike(client)}%`), ilike(users.name, `%${escapeLike(client)}%`)) : undefined,
+    client ? clientMatch(client) : undefined,
     f.from ? gte(invoices.issuedOn, f.from) : undefined,
     f.to ? lte(invoices.issuedOn, f.to) : undefined,
     f.overdue ? and(eq(invoices.status, "unpaid"), lt(invoices.dueOn, today)) : undefined,
@@ -24,6 +25,12 @@ export function invoiceWhere(actor: Actor, f: InvoiceFilters, today: string, min
 }
 
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The client filter (name or e-mail contains). Text with control characters matches nobody and is never sent. */
+export function clientMatch(client: string): SQL {
+  if (!isSafeText(client)) return sql`false`;
+  return or(ilike(users.email, `%${escapeLike(client)}%`), ilike(users.name, `%${escapeLike(client)}%`))!;
+}
 
 export const overdueSql = (today: string) => sql<boolean>`(${invoices.status} = 'unpaid' AND ${invoices.dueOn} < ${today})`;
 

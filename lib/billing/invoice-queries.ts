@@ -4,12 +4,12 @@ import { getDb } from "@/db";
 import { invoiceEvents, invoices, orders, services, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/input";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { invoiceVisibility, seesAllInvoices, seesAnyInvoice } from "./access";
 import { today } from "./invoice-issue";
 import { invoiceWhere, overdueSql } from "./invoice-filters";
-import { isUuid } from "./parse";
-import type { InvoiceFilters } from "./schemas";
+import { invoiceCursor, invoiceFilterSchema, type InvoiceFilters } from "./schemas";
 
 export const INVOICE_PAGE = 50;
 
@@ -50,18 +50,20 @@ export type InvoiceRow = {
 export type InvoiceTotals = { currency: string; count: number; invoicedMinor: number; paidMinor: number; unpaidMinor: number; overdueMinor: number }[];
 
 /** A page of invoices (newest number first) with the totals of everything the filters match. */
-export async function listInvoices(actor: Actor, filters: InvoiceFilters, opts: { mine?: boolean } = {}) {
+export async function listInvoices(actor: Actor, input: InvoiceFilters, opts: { mine?: boolean } = {}) {
   if (!seesAnyInvoice(actor)) throw notFound("That page");
+  // Parsed again (never an error): a value the URL schema drops never reaches the database.
+  const filters = invoiceFilterSchema.parse(input);
   const db = await getDb();
   const day = today();
   const where = invoiceWhere(actor, filters, day, opts.mine);
-  const after = decodeCursor<{ n: string }>(filters.cursor);
+  const after = decodeCursor(filters.cursor, invoiceCursor);
   const byNumber = filters.status !== "draft";
   const rows = (await db
     .select(invoiceColumns(day))
     .from(invoices)
     .innerJoin(users, eq(users.id, invoices.clientId))
-    .where(and(where, byNumber && typeof after?.n === "string" ? lt(invoices.number, after.n) : undefined))
+    .where(and(where, byNumber && after ? lt(invoices.number, after.n) : undefined))
     .orderBy(byNumber ? desc(invoices.number) : desc(invoices.createdAt))
     .limit(INVOICE_PAGE + 1)) as InvoiceRow[];
   const page = rows.slice(0, INVOICE_PAGE);

@@ -11,7 +11,7 @@ import { invoiceVisibility } from "./access";
 import { recordInvoiceEvent } from "./events";
 import { today } from "./invoice-issue";
 import { formatMoney } from "./money";
-import { fieldError, parseInput } from "./parse";
+import { fieldError, parseInput } from "@/lib/input";
 import { markPaidSchema, markUnpaidSchema } from "./schemas";
 
 /**

@@ -10,7 +10,7 @@ import { addDays } from "./dates";
 import { recordInvoiceEvent } from "./events";
 import { numberAndAnnounce, today } from "./invoice-issue";
 import { minorToDecimal, parseMoney } from "./money";
-import { fieldError, parseInput } from "./parse";
+import { fieldError, parseInput } from "@/lib/input";
 import { createInvoiceSchema, invoiceIdSchema, updateInvoiceSchema, voidInvoiceSchema } from "./schemas";
 
 /**

@@ -6,7 +6,7 @@ import { now } from "@/lib/clock";
 import { notFound } from "@/lib/errors";
 import { dayOf } from "./dates";
 import { parseMoney } from "./money";
-import { fieldError, parseInput } from "./parse";
+import { fieldError, parseInput } from "@/lib/input";
 import { updateOrderSchema } from "./schemas";
 
 /**

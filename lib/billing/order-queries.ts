@@ -1,16 +1,20 @@
-import { and, asc, desc, eq, ilike, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { invoices, orders, services, users } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
+import { z } from "zod";
+import { cursorParam, isUuid, searchText, timeIdCursor } from "@/lib/input";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { invoiceVisibility, orderVisibility } from "./access";
-import { escapeLike } from "./invoice-filters";
-import { isUuid } from "./parse";
+import { clientMatch } from "./invoice-filters";
 
 export const ORDER_PAGE = 50;
 export const ORDER_STATUSES = ["pending", "active", "suspended", "cancelled"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** The order list's URL parameters (readSearchParams drops what these refuse). */
+export const orderListParams = { status: z.enum(ORDER_STATUSES), client: searchText(254), cursor: cursorParam };
 
 const orderColumns = {
   id: orders.id,
@@ -35,8 +39,9 @@ const orderColumns = {
 export async function listOrders(actor: Actor, opts: { mine?: boolean; status?: OrderStatus; client?: string; cursor?: string } = {}) {
   if (!can(actor, "order.manage") && !can(actor, "order.view_own")) throw notFound("That page");
   const db = await getDb();
-  const after = decodeCursor<{ t: string; id: string }>(opts.cursor);
-  const client = opts.client?.trim();
+  const after = decodeCursor(opts.cursor, timeIdCursor);
+  const client = typeof opts.client === "string" ? opts.client.trim() : undefined;
+  const status = ORDER_STATUSES.includes(opts.status!) ? opts.status : undefined;
   const rows = await db
     .select(orderColumns)
     .from(orders)
@@ -45,9 +50,9 @@ export async function listOrders(actor: Actor, opts: { mine?: boolean; status?: 
     .where(
       and(
         opts.mine ? eq(orders.clientId, actor.id) : orderVisibility(actor),
-        opts.status ? eq(orders.status, opts.status) : undefined,
-        client ? or(ilike(users.email, `%${escapeLike(client)}%`), ilike(users.name, `%${escapeLike(client)}%`)) : undefined,
-        after && typeof after.t === "string" && isUuid(String(after.id))
+        status ? eq(orders.status, status) : undefined,
+        client ? clientMatch(client) : undefined,
+        after
           ? or(lt(orders.orderedAt, new Date(after.t)), and(eq(orders.orderedAt, new Date(after.t)), lt(orders.id, after.id)))
           : undefined,
       ),

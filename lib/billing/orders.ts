@@ -9,7 +9,7 @@ import { queueEmail } from "@/lib/mail/outbox";
 import { orderActivatedMail, orderConfirmationMail, orderPlacedAdminMail } from "@/lib/mail/templates/billing";
 import { dayOf, PERIOD_LABELS } from "./dates";
 import { formatMoney } from "./money";
-import { parseInput } from "./parse";
+import { parseInput } from "@/lib/input";
 import { activateOrderSchema, orderIdSchema, placeOrderSchema } from "./schemas";
 
 type OrderStatus = "pending" | "active" | "suspended" | "cancelled";

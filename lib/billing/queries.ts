@@ -7,7 +7,7 @@ import { ownOrderOptions } from "./order-queries";
  * its visibility rule in the WHERE clause (lib/billing/access.ts).
  */
 export { listCatalogue, getCatalogueService, listServices, getService, type CatalogueService } from "./service-queries";
-export { listOrders, getOrder, ORDER_STATUSES, type OrderRow, type OrderDetail, type OrderStatus } from "./order-queries";
+export { listOrders, getOrder, orderListParams, ORDER_STATUSES, type OrderRow, type OrderDetail, type OrderStatus } from "./order-queries";
 export { listInvoices, getInvoice, INVOICE_PAGE, type InvoiceRow, type InvoiceTotals, type InvoiceDetail } from "./invoice-queries";
 export { exportInvoicesCsv } from "./export";
 export { invoicePdf } from "./pdf";

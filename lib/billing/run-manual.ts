@@ -1,5 +1,5 @@
 import { assertCan, type Actor } from "@/lib/auth/actor";
-import { parseInput } from "./parse";
+import { parseInput } from "@/lib/input";
 import { runBilling, type BillingReport } from "./run";
 import { runBillingSchema } from "./schemas";
 

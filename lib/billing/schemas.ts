@@ -1,18 +1,21 @@
 import { z } from "zod";
+import { cursorParam, safeDate, safeLine, safeText, searchText, uuid } from "@/lib/input";
 import { isSupportedCurrency, parseMoney } from "./money";
 
 /**
  * One schema per form: react-hook-form's zodResolver uses it in the browser and the domain function
  * parses it again on the server. All are .strict(): a key the form does not have (clientId,
- * status, number…) is refused, never trusted.
+ * status, number…) is refused, never trusted. Text, dates and ids are lib/input.ts's safe ones.
  */
-const id = (what: string) => z.uuid(`Choose a valid ${what}.`);
-const text = (label: string, max: number) => z.string().trim().max(max, `${label}: use at most ${max} characters.`);
-const required = (label: string, max: number) => text(label, max).min(1, `Enter ${label.toLowerCase()}.`);
-const isoDate = (message: string) => z.iso.date(message);
+const id = (what: string) => uuid(`Choose a valid ${what}.`);
+const text = (label: string, max: number) => safeText().max(max, `${label}: use at most ${max} characters.`);
+const line = (label: string, max: number) => safeLine().max(max, `${label}: use at most ${max} characters.`);
+const required = (label: string, max: number) => line(label, max).min(1, `Enter ${label.toLowerCase()}.`);
+const requiredText = (label: string, max: number) => text(label, max).min(1, `Enter ${label.toLowerCase()}.`);
+const isoDate = (message: string) => safeDate(message);
 const optionalDate = z.union([z.literal(""), isoDate("Enter a date like 2025-01-31.")]);
 /** "12.50": the format is checked here; its decimals depend on the currency (checked with it). */
-const moneyText = z.string().trim().min(1, "Enter an amount.").max(20, "That amount is too long.");
+const moneyText = safeLine().min(1, "Enter an amount.").max(20, "That amount is too long.");
 
 export const BILLING_PERIODS = ["monthly", "quarterly", "yearly", "one_time"] as const;
 export const INVOICE_STATUSES = ["draft", "unpaid", "paid", "void"] as const;
@@ -71,14 +74,14 @@ export const updateOrderSchema = z
   .object({
     orderId: id("order"),
     instanceName: required("An instance name", 120),
-    priceOverride: z.string().trim().max(20, "That amount is too long."),
+    priceOverride: safeLine().max(20, "That amount is too long."),
     comments: text("The comments", 2000),
     nextDueOn: optionalDate,
   })
   .strict();
 
 const invoiceFields = {
-  description: required("A description", 500),
+  description: requiredText("A description", 500),
   amount: moneyText,
   currency,
   dueOn: isoDate("Enter the due date, like 2025-01-31."),
@@ -112,26 +115,29 @@ export const updateInvoiceSchema = z
 export const invoiceIdSchema = z.object({ invoiceId: id("invoice") }).strict();
 
 export const voidInvoiceSchema = z
-  .object({ invoiceId: id("invoice"), reason: required("A reason", 500) })
+  .object({ invoiceId: id("invoice"), reason: requiredText("A reason", 500) })
   .strict();
 
 export const markPaidSchema = z
   .object({ invoiceId: id("invoice"), paidOn: isoDate("Enter the payment date, like 2025-01-31."), comment: text("The comment", 500) })
   .strict();
 
-export const markUnpaidSchema = z.object({ invoiceId: id("invoice"), comment: required("A reason", 500) }).strict();
+export const markUnpaidSchema = z.object({ invoiceId: id("invoice"), comment: requiredText("A reason", 500) }).strict();
 
 export const runBillingSchema = z.object({ date: isoDate("Enter a date like 2025-01-31.") }).strict();
 
 /** The invoice list's filters, from a URL: invalid values are dropped, never an error page. */
 export const invoiceFilterSchema = z.object({
   status: z.enum(INVOICE_STATUSES).optional().catch(undefined),
-  client: z.string().trim().max(254).optional().catch(undefined),
+  client: searchText(254).optional().catch(undefined),
   from: isoDate("").optional().catch(undefined),
   to: isoDate("").optional().catch(undefined),
   overdue: z.enum(["1"]).optional().catch(undefined),
-  cursor: z.string().max(500).optional().catch(undefined),
+  cursor: cursorParam.optional().catch(undefined),
 });
+
+/** The invoice list's cursor: the last invoice number shown. */
+export const invoiceCursor = z.object({ n: safeLine().min(1).max(40) });
 
 export type ServiceInput = z.input<typeof serviceSchema>;
 export type UpdateServiceInput = z.input<typeof updateServiceSchema>;

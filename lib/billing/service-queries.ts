@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { services } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
-import { isUuid } from "./parse";
+import { isUuid } from "@/lib/input";
 
 const catalogueColumns = {
   id: services.id,

@@ -5,7 +5,8 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { AppError, notFound } from "@/lib/errors";
 import { parseMoney } from "./money";
-import { fieldError, parseInput, pgErrorCode } from "./parse";
+import { fieldError, parseInput } from "@/lib/input";
+import { pgErrorCode } from "./pg-error";
 import { serviceIdSchema, serviceSchema, updateServiceSchema } from "./schemas";
 
 /** The service catalogue (seed 000's manageservices.php): admins create, edit, retire and delete. */

@@ -4,15 +4,20 @@ import { getDb } from "@/db";
 import { notifications } from "@/db/schema";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
+import { cursorParam, isSafeText, isUuid, searchText, timeIdCursor } from "@/lib/input";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 
 const PAGE = 50;
+
+/** The mailbox's URL parameters (readSearchParams drops what these refuse). */
+export const mailboxParams = { to: searchText(254), cursor: cursorParam };
 
 /** The built-in mailbox: every e-mail the app produced, newest first, keyset-paginated. */
 export async function listMailbox(actor: Actor, opts: { cursor?: string; to?: string } = {}) {
   assertCan(actor, "mail.view");
   const db = await getDb();
-  const after = decodeCursor<{ t: string; id: string }>(opts.cursor);
+  const after = decodeCursor(opts.cursor, timeIdCursor);
+  const to = opts.to?.trim().slice(0, 254);
   const rows = await db
     .select({
       id: notifications.id,
@@ -27,7 +32,8 @@ export async function listMailbox(actor: Actor, opts: { cursor?: string; to?: st
     .where(
       and(
         eq(notifications.channel, "email"),
-        opts.to ? eq(sql`lower(${notifications.toAddress})`, opts.to.toLowerCase()) : undefined,
+        // A recipient with control characters matches no address (and is never sent to the database).
+        to ? (isSafeText(to) ? eq(sql`lower(${notifications.toAddress})`, to.toLowerCase()) : sql`false`) : undefined,
         after
           ? or(
               lt(notifications.createdAt, new Date(after.t)),
@@ -48,7 +54,7 @@ export async function listMailbox(actor: Actor, opts: { cursor?: string; to?: st
 
 export async function getMail(actor: Actor, id: string) {
   assertCan(actor, "mail.view");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound("That e-mail");
+  if (!isUuid(id)) throw notFound("That e-mail");
   const db = await getDb();
   const [row] = await db
     .select({

@@ -9,7 +9,8 @@ import { recordHistory, type HistoryEntry, type RequestMeta } from "./history";
 import { resolveLinks, type LinkInput } from "./links";
 import { guardedUpdate, withTicketAction } from "./load";
 import { notifyClientOfClose, notifyClientOfStatus } from "./notify";
-import { createTicketForClientSchema, editTicketSchema, parseInput, ticketRefSchema } from "./schemas";
+import { createTicketForClientSchema, editTicketSchema, ticketRefSchema } from "./schemas";
+import { parseInput } from "@/lib/input";
 import { refreshSearchVector } from "./search";
 
 /** Admin tools (SPEC §3): create on behalf of a client, edit any field, delete. Assigning is manage.ts's assignTicket. */

@@ -9,7 +9,8 @@ import type { Person } from "./load";
 import { notifyCreated } from "./notify";
 import { nextTicketNumber } from "./numbering";
 import { refreshSearchVector } from "./search";
-import { createTicketSchema, parseInput, type TicketFields } from "./schemas";
+import { createTicketSchema, type TicketFields } from "./schemas";
+import { parseInput } from "@/lib/input";
 
 export type CreatedTicket = { id: string; number: string };
 export type Requester = Person & { companyId: string | null };

@@ -1,5 +1,7 @@
 import { and, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { priorityRank, tickets } from "@/db/schema";
+import { cursorTime, isUuid } from "@/lib/input";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import type { LIST_SORTS } from "./schemas";
 
@@ -12,23 +14,30 @@ export type ListSort = (typeof LIST_SORTS)[number];
 
 type Key = { expr: SQL; dir: "asc" | "desc"; text: SQL<string>; param: (v: string) => SQL; valid: (v: string) => boolean };
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TS_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const NUM_RE = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
+/** A real instant in range, in the microsecond form the query writes (PostgreSQL refuses month 13). */
+const isCursorTime = (v: string) => TS_RE.test(v) && cursorTime.safeParse(v).success;
+/** What `::real` accepts: zero, or a magnitude between its limits (beyond them PostgreSQL refuses it). */
+const isReal = (v: string) => {
+  const n = Math.abs(Number(v));
+  return NUM_RE.test(v) && Number.isFinite(n) && (n === 0 || (n > 1e-37 && n < 1e37));
+};
+const cursorShape = z.object({ s: z.string(), v: z.array(z.string()).max(3) });
 
 const timeKey = (col: typeof tickets.createdAt | typeof tickets.lastActivityAt, dir: "asc" | "desc"): Key => ({
   expr: sql`${col}`,
   dir,
   text: sql<string>`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
   param: (v) => sql`${v}::timestamptz`,
-  valid: (v) => TS_RE.test(v),
+  valid: isCursorTime,
 });
 const idKey = (dir: "asc" | "desc"): Key => ({
   expr: sql`${tickets.id}`,
   dir,
   text: sql<string>`${tickets.id}::text`,
   param: (v) => sql`${v}::uuid`,
-  valid: (v) => UUID_RE.test(v),
+  valid: isUuid,
 });
 /** Critical first as an ascending number (0 critical … 3 low), so the queue order is one ascending row (see priorityRank). */
 const PRIORITY_RANK = priorityRank(tickets.priority);
@@ -44,7 +53,7 @@ const rankKey = (rank: SQL): Key => ({
   dir: "desc",
   text: sql<string>`(${rank})::text`,
   param: (v) => sql`${v}::real`,
-  valid: (v) => NUM_RE.test(v),
+  valid: isReal,
 });
 
 /** The keys of a sort. "relevance" needs the search rank; without one it falls back to priority. */
@@ -75,11 +84,11 @@ export function cursorColumns(keys: Key[]) {
 
 /** "After the cursor's tuple" in the sort's directions; null when there is no (valid) cursor. */
 export function afterCursor(keys: Key[], sort: ListSort, cursor: string | undefined): SQL | null {
-  const decoded = decodeCursor<{ s?: unknown; v?: unknown }>(cursor);
-  if (!decoded || decoded.s !== sort || !Array.isArray(decoded.v) || decoded.v.length !== keys.length) return null;
-  const values = decoded.v as unknown[];
-  if (!values.every((v, i) => typeof v === "string" && keys[i]!.valid(v))) return null;
-  const params = keys.map((k, i) => k.param(values[i] as string));
+  const decoded = decodeCursor(cursor, cursorShape);
+  if (!decoded || decoded.s !== sort || decoded.v.length !== keys.length) return null;
+  const values = decoded.v;
+  if (!values.every((v, i) => keys[i]!.valid(v))) return null;
+  const params = keys.map((k, i) => k.param(values[i]!));
   // One direction: a row comparison, which PostgreSQL turns into a single index range (a seek to
   // the cursor, however deep) when an index has the keys in this order.
   if (keys.every((k) => k.dir === keys[0]!.dir)) {

@@ -8,7 +8,8 @@ import { findAssignable } from "./agents";
 import { recordHistory, recordHistoryMany, statusEntry, type HistoryEntry, type RequestMeta } from "./history";
 import { guardedUpdate, withTicketAction } from "./load";
 import { notifyAssigned, notifyClientOfStatus, notifyClientOfWontFix, pingInApp } from "./notify";
-import { assignSchema, parseInput, setPrioritySchema, wontFixSchema } from "./schemas";
+import { assignSchema, setPrioritySchema, wontFixSchema } from "./schemas";
+import { parseInput } from "@/lib/input";
 import { ticketVisibility } from "./visibility";
 import type { TransitionResult } from "./transitions";
 

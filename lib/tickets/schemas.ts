@@ -4,29 +4,25 @@
  * `visibility` to a request is refused, not silently ignored.
  */
 import { z } from "zod";
-import { AppError, zodFieldErrors } from "@/lib/errors";
+import { cursorParam, safeLine, safeText, searchText, uuid } from "@/lib/input";
 import { ACTIVE_STATUSES, PRIORITIES, SUPPORT_STATUSES } from "./workflow";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const blankToNull = (v: unknown) => (v === "" ? null : v);
 
-const ticketId = z.uuid("This ticket was not found.");
+const ticketId = uuid("This ticket was not found.");
 /** A select whose "none" option sends "": optional id. */
-const optionalId = (message: string) => z.preprocess(blankToUndefined, z.uuid(message).optional());
+const optionalId = (message: string) => z.preprocess(blankToUndefined, uuid(message).optional());
 /** For edits: undefined = unchanged, "" or null = clear. */
-const clearableId = (message: string) => z.preprocess(blankToNull, z.uuid(message).nullable().optional());
+const clearableId = (message: string) => z.preprocess(blankToNull, uuid(message).nullable().optional());
 
-export const titleField = z
-  .string()
-  .trim()
+export const titleField = safeLine()
   .min(3, "Give the ticket a short title (at least 3 characters).")
   .max(200, "Use at most 200 characters.");
-export const bodyField = z
-  .string()
-  .trim()
+export const bodyField = safeText()
   .min(1, "Describe the problem.")
   .max(20_000, "Use at most 20,000 characters.");
-export const commentBodyField = z.string().trim().min(1, "Write a message.").max(20_000, "Use at most 20,000 characters.");
+export const commentBodyField = safeText().min(1, "Write a message.").max(20_000, "Use at most 20,000 characters.");
 export const priorityField = z.enum(PRIORITIES, "Choose a priority.");
 
 const ticketFields = {
@@ -45,7 +41,7 @@ const ticketFields = {
 export const createTicketSchema = z.object(ticketFields).strict();
 /** An admin opens a ticket on behalf of a client. */
 export const createTicketForClientSchema = z
-  .object({ ...ticketFields, requesterId: z.uuid("Choose the client.") })
+  .object({ ...ticketFields, requesterId: uuid("Choose the client.") })
   .strict();
 
 export const ticketRefSchema = z.object({ ticketId }).strict();
@@ -57,12 +53,12 @@ export const staffCommentSchema = z
   .object({ ticketId, body: commentBodyField, visibility: z.enum(["public", "internal"], "Choose public reply or internal note.") })
   .strict();
 
-export const assignSchema = z.object({ ticketId, assigneeId: z.uuid("Choose an agent.") }).strict();
+export const assignSchema = z.object({ ticketId, assigneeId: uuid("Choose an agent.") }).strict();
 export const setPrioritySchema = z.object({ ticketId, priority: priorityField }).strict();
 export const wontFixSchema = z
   .object({
     ticketId,
-    reason: z.string().trim().min(5, "Explain why this will not be fixed (at least 5 characters).").max(2000, "Use at most 2,000 characters."),
+    reason: safeText().min(5, "Explain why this will not be fixed (at least 5 characters).").max(2000, "Use at most 2,000 characters."),
   })
   .strict();
 
@@ -94,29 +90,23 @@ export const listTicketsSchema = z
     priority: z.preprocess(blankToUndefined, priorityField.optional()),
     departmentId: optionalId("Unknown department."),
     /** An agent's id, or "none" for unassigned tickets. */
-    assigneeId: z.preprocess(blankToUndefined, z.union([z.literal("none"), z.uuid("Unknown agent.")]).optional()),
-    q: z.preprocess(blankToUndefined, z.string().trim().max(200, "Search for at most 200 characters.").optional()),
+    assigneeId: z.preprocess(blankToUndefined, z.union([z.literal("none"), uuid("Unknown agent.")]).optional()),
+    /** Never an error: text with control characters simply matches nothing (see searchFilter). */
+    q: z.preprocess(blankToUndefined, searchText(200).optional()),
     sort: z.preprocess(blankToUndefined, z.enum(LIST_SORTS).optional()),
-    cursor: z.preprocess(blankToUndefined, z.string().max(500).optional()),
+    cursor: z.preprocess(blankToUndefined, cursorParam.optional()),
     limit: z.coerce.number().int().min(1).max(100).default(25),
   })
   .strict();
 
 export type CreateTicketInput = z.input<typeof createTicketSchema>;
+export type TicketRefInput = z.input<typeof ticketRefSchema>;
+export type AssignInput = z.input<typeof assignSchema>;
+export type SetPriorityInput = z.input<typeof setPrioritySchema>;
+export type WontFixInput = z.input<typeof wontFixSchema>;
 export type CreateTicketForClientInput = z.input<typeof createTicketForClientSchema>;
 export type StaffCommentInput = z.input<typeof staffCommentSchema>;
 export type ClientCommentInput = z.input<typeof clientCommentSchema>;
 export type EditTicketInput = z.input<typeof editTicketSchema>;
 export type ListTicketsInput = z.input<typeof listTicketsSchema>;
 export type TicketFields = z.output<typeof createTicketSchema>;
-
-/** Parses input or throws AppError("invalid") with one message per field (unknown keys → "_form"). */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors = zodFieldErrors(parsed.error.issues);
-    const message = fieldErrors._form && Object.keys(fieldErrors).length === 1 ? fieldErrors._form : "Check the highlighted fields.";
-    throw new AppError("invalid", message, fieldErrors);
-  }
-  return parsed.data;
-}

@@ -1,6 +1,7 @@
 import { eq, like, sql, type SQL } from "drizzle-orm";
 import type { Conn } from "@/db";
 import { tickets } from "@/db/schema";
+import { isSafeText } from "@/lib/input";
 import { parseTicketNumber } from "./numbering";
 
 /**
@@ -41,6 +42,9 @@ export type SearchFilter = {
  */
 export function searchFilter(q: string): SearchFilter {
   const text = q.trim();
+  // No ticket holds control characters (lib/input.ts refuses them), and PostgreSQL refuses NUL in
+  // a query: such a search matches nothing, and is never sent.
+  if (!isSafeText(text)) return { where: sql`false`, rank: null, query: null };
   const number = parseTicketNumber(text);
   if (number) return { where: eq(tickets.number, number), rank: null, query: null };
   const day = text.toUpperCase().match(/^TKT-(\d{8})-?$/);

@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors";
 import { recordHistory, statusEntry, type HistoryEntry, type RequestMeta } from "./history";
 import { guardedUpdate, withTicketAction } from "./load";
 import { notifyClientOfClose, notifyClientOfStatus, pingInApp } from "./notify";
-import { parseInput, ticketRefSchema } from "./schemas";
+import { parseInput } from "@/lib/input";
+import { ticketRefSchema } from "./schemas";
 import { reopenStatus } from "./workflow";
 
 /**

@@ -11,7 +11,8 @@ import { AppError, notFound } from "@/lib/errors";
 import { queueEmail } from "@/lib/mail/outbox";
 import { setPasswordMail } from "@/lib/mail/templates/account";
 import { checkDepartments, releaseTickets } from "./agent-effects";
-import { AGENT_TIERS, agentRefSchema, inviteAgentSchema, parseInput, updateAgentSchema } from "./schemas";
+import { AGENT_TIERS, agentRefSchema, inviteAgentSchema, updateAgentSchema } from "./schemas";
+import { parseInput } from "@/lib/input";
 
 /**
  * Agent management (seed 002, permission agent.manage). A manager only ever touches users whose

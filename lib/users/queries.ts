@@ -4,7 +4,8 @@ import { getDb } from "@/db";
 import { departmentMembers, departments, users } from "@/db/schema";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
-import { AGENT_TIERS, agentRefSchema, clientSearchSchema, parseInput, type AgentTier } from "./schemas";
+import { AGENT_TIERS, agentRefSchema, clientSearchSchema, type AgentTier } from "./schemas";
+import { isSafeText, parseInput } from "@/lib/input";
 
 /** Read side of user management, for pages. Selects what the screens show: never a password hash. */
 
@@ -83,6 +84,8 @@ export type ClientOption = { id: string; name: string; email: string };
 export async function searchClients(actor: Actor, input: unknown): Promise<ClientOption[]> {
   assertCan(actor, "ticket.manage", "Only admins can open tickets for clients.");
   const { q } = parseInput(clientSearchSchema, input);
+  // No stored name or address has control characters: such a search finds nobody (and is never sent).
+  if (!isSafeText(q)) return [];
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const db = await getDb();
   return db

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { emailField } from "@/lib/auth/schemas";
-import { AppError, zodFieldErrors } from "@/lib/errors";
+import { safeLine, searchText, uuid } from "@/lib/input";
 
 export const AGENT_TIERS = ["agent", "agent_l2"] as const;
 export type AgentTier = (typeof AGENT_TIERS)[number];
@@ -13,10 +13,10 @@ export const TIER_LABELS: Record<AgentTier, string> = { agent: "First line", age
 
 export const isAgentTier = (role: string): role is AgentTier => (AGENT_TIERS as readonly string[]).includes(role);
 
-const agentName = z.string().trim().min(1, "Enter the agent's name.").max(120, "Use at most 120 characters.");
+const agentName = safeLine().min(1, "Enter the agent's name.").max(120, "Use at most 120 characters.");
 const tier = z.enum(AGENT_TIERS, "Choose first line or second line.");
 const departmentIds = z
-  .array(z.uuid("Choose departments from the list."), "Choose departments from the list.")
+  .array(uuid("Choose departments from the list."), "Choose departments from the list.")
   .max(50, "Choose at most 50 departments.");
 
 export const inviteAgentSchema = z
@@ -31,7 +31,7 @@ export const inviteAgentSchema = z
 /** Every field but the id is optional: undefined leaves it as it is. */
 export const updateAgentSchema = z
   .object({
-    userId: z.uuid("This agent was not found."),
+    userId: uuid("This agent was not found."),
     name: agentName.optional(),
     tier: tier.optional(),
     departmentIds: departmentIds.optional(),
@@ -39,20 +39,11 @@ export const updateAgentSchema = z
   })
   .strict();
 
-export const agentRefSchema = z.object({ userId: z.uuid("This agent was not found.") }).strict();
+export const agentRefSchema = z.object({ userId: uuid("This agent was not found.") }).strict();
 
 export const clientSearchSchema = z
-  .object({ q: z.string().trim().max(120, "Search for at most 120 characters.").default("") })
+  .object({ q: searchText(120).default("") })
   .strict();
 
 export type InviteAgentInput = z.input<typeof inviteAgentSchema>;
 export type UpdateAgentInput = z.input<typeof updateAgentSchema>;
-
-/** Parses input or throws AppError("invalid") with one message per field (unknown keys → "_form"). */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors = zodFieldErrors(parsed.error.issues);
-  const only = fieldErrors._form && Object.keys(fieldErrors).length === 1;
-  throw new AppError("invalid", only ? fieldErrors._form! : "Check the highlighted fields.", fieldErrors);
-}
