@@ -1,75 +1,37 @@
 "use server";
 
-import { AuthError, CredentialsSignin } from "next-auth";
-import { redirect } from "next/navigation";
-import { signIn } from "@/auth";
 import { registerClient, resendVerification, verifyEmail } from "@/lib/auth/register";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/reset";
-import { signInSchema } from "@/lib/auth/schemas";
+import { emailOnlySchema, registerSchema, resetPasswordSchema, signInSchema, tokenField } from "@/lib/auth/schemas";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { publicAction, redirectTo } from "@/lib/http/action";
 import { kickOutbox } from "@/lib/mail/kick";
-import { GENERIC_ERROR, toActionError, zodFieldErrors, type ActionResult, type ErrorCode } from "@/lib/errors";
 
-export async function signInAction(input: unknown): Promise<ActionResult<{ code?: string }>> {
-  const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error.issues) };
-  try {
-    await signIn("credentials", { ...parsed.data, redirect: false });
-  } catch (error) {
-    if (error instanceof CredentialsSignin) {
-      // code = "<AppError code>:<message>" (set in auth.ts)
-      const [code, ...rest] = String(error.code).split(":");
-      const text = rest.join(":") || "Wrong e-mail address or password.";
-      return { ok: false, formError: text, code: code as ErrorCode };
-    }
-    if (error instanceof AuthError) return { ok: false, formError: GENERIC_ERROR };
-    throw error;
-  }
-  redirect("/");
-}
+/** The public auth forms' doors (lib/http/action.ts): no actor; the domain parses and answers the same for every address. */
 
-export async function registerAction(input: unknown): Promise<ActionResult<{ message: string }>> {
-  try {
-    const data = await registerClient(input);
-    kickOutbox();
-    return { ok: true, data };
-  } catch (error) {
-    return toActionError(error, "register");
-  }
-}
+export const signInAction = publicAction({ name: "sign-in", input: signInSchema }, async (input) => {
+  await signInWithPassword(input);
+  return redirectTo("/");
+});
 
-export async function verifyEmailAction(token: string): Promise<ActionResult<{ email: string }>> {
-  try {
-    return { ok: true, data: await verifyEmail(token) };
-  } catch (error) {
-    return toActionError(error, "verify");
-  }
-}
+export const registerAction = publicAction({ name: "register", input: registerSchema }, async (input) => {
+  const data = await registerClient(input);
+  kickOutbox();
+  return data;
+});
 
-export async function resendVerificationAction(input: unknown): Promise<ActionResult<{ message: string }>> {
-  try {
-    const data = await resendVerification(input);
-    kickOutbox();
-    return { ok: true, data };
-  } catch (error) {
-    return toActionError(error, "resend-verification");
-  }
-}
+export const verifyEmailAction = publicAction({ name: "verify", input: tokenField }, (token) => verifyEmail(token));
 
-export async function forgotPasswordAction(input: unknown): Promise<ActionResult<{ message: string }>> {
-  try {
-    const data = await requestPasswordReset(input);
-    kickOutbox();
-    return { ok: true, data };
-  } catch (error) {
-    return toActionError(error, "forgot-password");
-  }
-}
+export const resendVerificationAction = publicAction({ name: "resend-verification", input: emailOnlySchema }, async (input) => {
+  const data = await resendVerification(input);
+  kickOutbox();
+  return data;
+});
 
-export async function resetPasswordAction(input: unknown): Promise<ActionResult<{ email: string }>> {
-  try {
-    return { ok: true, data: await resetPassword(input) };
-  } catch (error) {
-    return toActionError(error, "reset-password");
-  }
-}
+export const forgotPasswordAction = publicAction({ name: "forgot-password", input: emailOnlySchema }, async (input) => {
+  const data = await requestPasswordReset(input);
+  kickOutbox();
+  return data;
+});
 
+export const resetPasswordAction = publicAction({ name: "reset-password", input: resetPasswordSchema }, (input) => resetPassword(input));

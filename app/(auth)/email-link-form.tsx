@@ -4,13 +4,13 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { emailOnlySchema } from "@/lib/auth/schemas";
-import type { ActionResult } from "@/lib/errors";
+import type { ActionFn } from "@/lib/errors";
 
 /**
  * "Type your address, we mail you a link": the forgotten-password and the new-verification-link
  * forms. The answer is the same whether or not the address has an account.
  */
-export function EmailLinkForm({ action, submitLabel }: { action: (input: unknown) => Promise<ActionResult<{ message: string }>>; submitLabel: string }) {
+export function EmailLinkForm({ action, submitLabel }: { action: ActionFn<{ email: string }, { message: string }>; submitLabel: string }) {
   const { form, onSubmit, message, pending } = useActionForm({
     schema: emailOnlySchema,
     action,

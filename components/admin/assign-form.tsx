@@ -3,8 +3,8 @@
 import { FormMessage, SelectField } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/errors";
-import { assignSchema } from "@/lib/tickets/schemas";
+import type { ActionFn } from "@/lib/errors";
+import { assignSchema, type AssignInput } from "@/lib/tickets/schemas";
 
 type Agent = { id: string; name: string; role: string; activeTickets: number };
 
@@ -18,7 +18,7 @@ export function AssignForm({
   ticketId: string;
   assigneeId: string | null;
   agents: Agent[];
-  action: (input: unknown) => Promise<ActionResult<{ status: string }>>;
+  action: ActionFn<AssignInput, { status: string }>;
 }) {
   const { form, onSubmit, message, pending } = useActionForm({
     schema: assignSchema,

@@ -3,13 +3,14 @@
 import { useId, useRef, useState, useTransition } from "react";
 import { FormMessage } from "@/components/forms/field";
 import { Button, buttonClass } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/errors";
+import type { ActionFn } from "@/lib/errors";
+import type { TicketRefInput } from "@/lib/tickets/schemas";
 
 /**
  * Delete with a confirmation on the native <dialog> (focus moves in, Escape cancels, the page behind
  * is inert). The action redirects to the list on success.
  */
-export function DeleteTicket({ ticketId, number, action }: { ticketId: string; number: string; action: (input: unknown) => Promise<ActionResult<never>> }) {
+export function DeleteTicket({ ticketId, number, action }: { ticketId: string; number: string; action: ActionFn<TicketRefInput, never> }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [error, setError] = useState<string | null>(null);

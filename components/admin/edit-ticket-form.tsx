@@ -4,8 +4,8 @@ import { z } from "zod";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/errors";
-import { editTicketSchema } from "@/lib/tickets/schemas";
+import type { ActionFn } from "@/lib/errors";
+import { editTicketSchema, type EditTicketInput } from "@/lib/tickets/schemas";
 import { departmentOptions, editableStatusOptions, priorityOptions } from "./options";
 
 export type EditableTicket = {
@@ -24,11 +24,11 @@ const formSchema = editTicketSchema.extend({ status: z.enum(["open", "in_progres
 const FIELDS = ["title", "body", "status", "priority", "departmentId"] as const;
 
 /** Only what changed goes to the server: editTicket records one history row per changed field. */
-function changes(initial: EditableTicket, values: z.input<typeof formSchema>) {
-  const out: Record<string, unknown> = { ticketId: initial.ticketId };
+function changes(initial: EditableTicket, values: z.input<typeof formSchema>): EditTicketInput {
+  const out: EditTicketInput = { ticketId: initial.ticketId };
   for (const key of FIELDS) {
     const value = typeof values[key] === "string" && key !== "body" ? (values[key] as string).trim() : values[key];
-    if (value !== initial[key]) out[key] = values[key];
+    if (value !== initial[key]) Object.assign(out, { [key]: values[key] });
   }
   return out;
 }
@@ -40,7 +40,7 @@ export function EditTicketForm({
 }: {
   ticket: EditableTicket;
   departments: { id: string; name: string }[];
-  action: (input: unknown) => Promise<ActionResult<{ changed: string[] }>>;
+  action: ActionFn<EditTicketInput, { changed: string[] }>;
 }) {
   const { form, onSubmit, message, pending } = useActionForm({
     schema: formSchema,

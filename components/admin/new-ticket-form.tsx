@@ -3,8 +3,8 @@
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/errors";
-import { createTicketForClientSchema } from "@/lib/tickets/schemas";
+import type { ActionFn, ActionResult } from "@/lib/errors";
+import { createTicketForClientSchema, type CreateTicketForClientInput } from "@/lib/tickets/schemas";
 import type { ClientOption } from "@/lib/users/queries";
 import { ClientPicker } from "./client-picker";
 import { departmentOptions, priorityOptions } from "./options";
@@ -13,7 +13,7 @@ type Props = {
   clients: ClientOption[];
   departments: { id: string; name: string }[];
   searchClients: (q: string) => Promise<ActionResult<ClientOption[]>>;
-  action: (input: unknown) => Promise<ActionResult<never>>;
+  action: ActionFn<CreateTicketForClientInput, never>;
 };
 
 /** An admin opens a support ticket on a client's behalf (the client gets the usual auto-reply). */

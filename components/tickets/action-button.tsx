@@ -5,7 +5,8 @@ import { FormMessage } from "@/components/forms/field";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { GENERIC_ERROR, type ActionResult } from "@/lib/errors";
 
-export type TicketAction = (input: unknown) => Promise<ActionResult<unknown> | undefined | void>;
+/** A server action a ticket control calls with input of its schema's type (lib/http/action.ts). */
+export type TicketAction<I> = (input: I) => Promise<ActionResult<unknown> | undefined | void>;
 
 /** The first thing a failed action has to say. */
 export function failureText(result: ActionResult<unknown> | undefined | void): string | null {
@@ -17,7 +18,7 @@ export function failureText(result: ActionResult<unknown> | undefined | void): s
  * One workflow button (Take, Escalate, Close, Reopen…). On success the action redirects; a refusal
  * (the domain's own words) is announced right under the button and nothing changes.
  */
-export function ActionButton({
+export function ActionButton<I>({
   action,
   input,
   label,
@@ -26,8 +27,8 @@ export function ActionButton({
   className,
   accessibleName,
 }: {
-  action: TicketAction;
-  input: unknown;
+  action: TicketAction<I>;
+  input: I;
   label: string;
   pendingLabel: string;
   variant?: ButtonVariant;

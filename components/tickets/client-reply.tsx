@@ -6,21 +6,21 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Uploader } from "@/components/attachments/uploader";
 import { Button } from "@/components/ui/button";
 import type { UploaderConfig } from "@/lib/attachments/types";
-import { clientCommentSchema } from "@/lib/tickets/schemas";
-import type { TicketAction } from "./action-button";
+import type { ActionFn } from "@/lib/errors";
+import { clientCommentSchema, type ClientCommentInput } from "@/lib/tickets/schemas";
 import { useStagedFiles } from "./use-staged-files";
 
 /** The client's reply box: public only (the schema has no visibility key), with files. */
-export function ClientReply({ ticketId, action, uploader }: { ticketId: string; action: TicketAction; uploader: UploaderConfig }) {
+export function ClientReply({ ticketId, action, uploader }: { ticketId: string; action: ActionFn<ClientCommentInput, { messageId: string }>; uploader: UploaderConfig }) {
   const router = useRouter();
   const [filesRef, files] = useStagedFiles();
   const { form, onSubmit, message, pending } = useActionForm({
     schema: clientCommentSchema,
     defaultValues: { ticketId, body: "" },
     action: async (values) => {
-      const result = (await action(values)) as Awaited<ReturnType<TicketAction>>;
-      if (!result?.ok) return result;
-      const { messageId } = result.data as { messageId: string };
+      const result = await action(values);
+      if (!result.ok) return result;
+      const { messageId } = result.data;
       return { ok: true as const, data: await files.upload(`/api/messages/${messageId}/attachments`) };
     },
     onSuccess: (sent) => {

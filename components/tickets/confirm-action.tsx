@@ -7,7 +7,7 @@ import { failureText, type TicketAction } from "./action-button";
 import { CancelButton, ConfirmDialog } from "./confirm-dialog";
 
 /** A destructive action behind a confirmation dialog (Delete, De-assign all). */
-export function ConfirmAction({
+export function ConfirmAction<I>({
   action,
   input,
   trigger,
@@ -18,8 +18,8 @@ export function ConfirmAction({
   pendingLabel,
   confirmVariant = "danger",
 }: {
-  action: TicketAction;
-  input: unknown;
+  action: TicketAction<I>;
+  input: I;
   trigger: string;
   triggerVariant?: ButtonVariant;
   title: string;

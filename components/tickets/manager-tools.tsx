@@ -5,6 +5,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { assignSchema, setPrioritySchema } from "@/lib/tickets/schemas";
 import { PRIORITIES } from "@/lib/tickets/workflow";
+import type { AssignInput, SetPriorityInput } from "@/lib/tickets/schemas";
 import type { TicketAction } from "./action-button";
 import { PRIORITY_LABELS } from "./badges";
 
@@ -16,7 +17,7 @@ type Agent = { id: string; name: string; role: string; activeTickets: number };
 const ROLE_NAMES: Record<string, string> = { agent: "first line", agent_l2: "second line", manager: "manager", admin: "admin" };
 
 /** Reassign: the agents who work this ticket's line, with their current load. */
-export function ReassignForm({ ticketId, assigneeId, agents, action }: { ticketId: string; assigneeId: string | null; agents: Agent[]; action: TicketAction }) {
+export function ReassignForm({ ticketId, assigneeId, agents, action }: { ticketId: string; assigneeId: string | null; agents: Agent[]; action: TicketAction<AssignInput> }) {
   const { form, onSubmit, message, pending } = useActionForm({ schema: assignSchema, action, defaultValues: { ticketId, assigneeId: "" } });
   const error = form.formState.errors.assigneeId?.message;
   return (
@@ -53,7 +54,7 @@ export function ReassignForm({ ticketId, assigneeId, agents, action }: { ticketI
   );
 }
 
-export function PriorityForm({ ticketId, priority, action }: { ticketId: string; priority: string; action: TicketAction }) {
+export function PriorityForm({ ticketId, priority, action }: { ticketId: string; priority: string; action: TicketAction<SetPriorityInput> }) {
   const { form, onSubmit, message, pending } = useActionForm({
     schema: setPrioritySchema,
     action,

@@ -6,16 +6,16 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Uploader } from "@/components/attachments/uploader";
 import { Button } from "@/components/ui/button";
 import type { UploaderConfig } from "@/lib/attachments/types";
-import { createTicketSchema } from "@/lib/tickets/schemas";
+import type { ActionFn } from "@/lib/errors";
+import { createTicketSchema, type CreateTicketInput } from "@/lib/tickets/schemas";
 import { PRIORITIES } from "@/lib/tickets/workflow";
-import type { TicketAction } from "./action-button";
 import { PRIORITY_LABELS } from "./badges";
 import { setNoticeFromBrowser } from "./notice-cookie";
 import { useStagedFiles } from "./use-staged-files";
 
 type Option = { id: string; name: string };
 type Props = {
-  action: TicketAction;
+  action: ActionFn<CreateTicketInput, { number: string }>;
   uploader: UploaderConfig;
   departments: Option[];
   orders: { id: string; label: string }[];
@@ -40,9 +40,9 @@ export function NewTicketForm({ action, uploader, departments, orders, projects 
     schema: createTicketSchema,
     defaultValues: { title: "", body: "", priority: "normal", departmentId: "", orderId: "", projectId: "", taskId: "" },
     action: async (values) => {
-      const result = (await action(values)) as Awaited<ReturnType<TicketAction>>;
-      if (!result?.ok) return result;
-      const { number } = result.data as { number: string };
+      const result = await action(values);
+      if (!result.ok) return result;
+      const { number } = result.data;
       const sent = await files.upload(`/api/tickets/${number}/attachments`);
       return { ok: true as const, data: { number, problem: sent.problem } };
     },

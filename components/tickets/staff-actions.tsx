@@ -2,6 +2,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import type { AssignableAgent } from "@/lib/tickets/agents";
 import type { TicketDetail } from "@/lib/tickets/queries";
+import type { AssignInput, SetPriorityInput, TicketRefInput, WontFixInput } from "@/lib/tickets/schemas";
 import { isActive } from "@/lib/tickets/workflow";
 import { ActionButton, type TicketAction } from "./action-button";
 import { ConfirmAction } from "./confirm-action";
@@ -9,13 +10,13 @@ import { PriorityForm, ReassignForm } from "./manager-tools";
 import { WontFixDialog } from "./wont-fix-dialog";
 
 export type StaffActionDoors = {
-  take: TicketAction;
-  escalate: TicketAction;
-  close: TicketAction;
-  assign: TicketAction;
-  setPriority: TicketAction;
-  wontFix: TicketAction;
-  remove: TicketAction;
+  take: TicketAction<TicketRefInput>;
+  escalate: TicketAction<TicketRefInput>;
+  close: TicketAction<TicketRefInput>;
+  assign: TicketAction<AssignInput>;
+  setPriority: TicketAction<SetPriorityInput>;
+  wontFix: TicketAction<WontFixInput>;
+  remove: TicketAction<TicketRefInput>;
 };
 
 /**

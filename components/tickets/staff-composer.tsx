@@ -7,8 +7,8 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Uploader } from "@/components/attachments/uploader";
 import { Button } from "@/components/ui/button";
 import type { UploaderConfig } from "@/lib/attachments/types";
-import { staffCommentSchema } from "@/lib/tickets/schemas";
-import type { TicketAction } from "./action-button";
+import type { ActionFn } from "@/lib/errors";
+import { staffCommentSchema, type StaffCommentInput } from "@/lib/tickets/schemas";
 import { useStagedFiles } from "./use-staged-files";
 
 type Verdict = { ok: true } | { ok: false; reason: string };
@@ -27,7 +27,7 @@ export function StaffComposer({
 }: {
   ticketId: string;
   reply: Verdict;
-  action: TicketAction;
+  action: ActionFn<StaffCommentInput, { messageId: string }>;
   /** Null when the ticket takes no more files (closed). */
   uploader: UploaderConfig | null;
 }) {
@@ -37,9 +37,9 @@ export function StaffComposer({
     schema: staffCommentSchema,
     defaultValues: { ticketId, body: "", visibility: reply.ok ? "public" : "internal" },
     action: async (values) => {
-      const result = (await action(values)) as Awaited<ReturnType<TicketAction>>;
-      if (!result?.ok) return result;
-      const { messageId } = result.data as { messageId: string };
+      const result = await action(values);
+      if (!result.ok) return result;
+      const { messageId } = result.data;
       const sent = await files.upload(`/api/messages/${messageId}/attachments`);
       return { ok: true as const, data: { ...sent, internal: values.visibility === "internal" } };
     },

@@ -4,11 +4,12 @@ import { FormMessage, TextAreaField } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { wontFixSchema } from "@/lib/tickets/schemas";
+import type { WontFixInput } from "@/lib/tickets/schemas";
 import type { TicketAction } from "./action-button";
 import { CancelButton, ConfirmDialog } from "./confirm-dialog";
 
 /** Won't fix closes the ticket for good: a dialog that requires the reason the client will read. */
-export function WontFixDialog({ ticketId, number, action }: { ticketId: string; number: string; action: TicketAction }) {
+export function WontFixDialog({ ticketId, number, action }: { ticketId: string; number: string; action: TicketAction<WontFixInput> }) {
   const { form, onSubmit, message, setMessage, pending } = useActionForm({
     schema: wontFixSchema,
     action,

@@ -1,32 +1,19 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { signIn } from "@/auth";
 import { changePassword, updateProfile } from "@/lib/auth/account";
-import { actorOrThrow } from "@/lib/auth/session";
-import { changePasswordSchema } from "@/lib/auth/schemas";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { changePasswordSchema, profileSchema } from "@/lib/auth/schemas";
+import { action, EVERYTHING } from "@/lib/http/action";
+import { parseInput } from "@/lib/input";
 
-export async function updateProfileAction(input: unknown): Promise<ActionResult<{ name: string }>> {
-  try {
-    const actor = await actorOrThrow();
-    const data = await updateProfile(actor, input);
-    revalidatePath("/", "layout");
-    return { ok: true, data };
-  } catch (error) {
-    return toActionError(error, "update-profile");
-  }
-}
+export const updateProfileAction = action({ name: "update-profile", input: profileSchema, revalidate: EVERYTHING }, (actor, input) =>
+  updateProfile(actor, input),
+);
 
-export async function changePasswordAction(input: unknown): Promise<ActionResult<null>> {
-  try {
-    const actor = await actorOrThrow();
-    const { email } = await changePassword(actor, input);
-    // Every session ended with the change; this one continues with a fresh token.
-    const { password } = changePasswordSchema.parse(input);
-    await signIn("credentials", { email, password, redirect: false });
-    return { ok: true, data: null };
-  } catch (error) {
-    return toActionError(error, "change-password");
-  }
-}
+export const changePasswordAction = action({ name: "change-password", input: changePasswordSchema }, async (actor, input) => {
+  const { email } = await changePassword(actor, input);
+  // Every session ended with the change; this one continues with a fresh token.
+  const { password } = parseInput(changePasswordSchema, input);
+  await signIn("credentials", { email, password, redirect: false });
+  return null;
+});

@@ -1,11 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { actorOrThrow } from "@/lib/auth/session";
+import { action, EVERYTHING } from "@/lib/http/action";
 import { markNotificationsRead } from "@/lib/notifications/inbox";
 
-export async function markAllReadAction() {
-  const actor = await actorOrThrow();
+export const markAllReadAction = action({ name: "mark-all-read", revalidate: EVERYTHING }, async (actor) => {
   await markNotificationsRead(actor);
-  revalidatePath("/", "layout");
-}
+  return null;
+});

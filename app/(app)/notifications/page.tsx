@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionButton } from "@/components/billing/action-button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { requireActor } from "@/lib/auth/session";
@@ -18,9 +19,7 @@ export default async function NotificationsPage() {
         title="Notifications"
         actions={
           unread ? (
-            <form action={markAllReadAction}>
-              <button className="rounded-md bg-white px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50">Mark all read</button>
-            </form>
+            <ActionButton action={markAllReadAction} input={undefined} label="Mark all read" pendingLabel="Marking…" />
           ) : null
         }
       />

@@ -1,83 +1,46 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { actorOrThrow } from "@/lib/auth/session";
 import { createInvoice, deleteDraftInvoice, issueInvoice, updateInvoice, voidInvoice } from "@/lib/billing/invoices";
 import { runBillingAs } from "@/lib/billing/run-manual";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { createInvoiceSchema, invoiceIdSchema, runBillingSchema, updateInvoiceSchema, voidInvoiceSchema } from "@/lib/billing/schemas";
+import { action, EVERYTHING, redirectTo } from "@/lib/http/action";
 import { kickOutbox } from "@/lib/mail/kick";
 
-/** Admins' invoice doors: session → domain (permission, rules, same schema as the form) → refresh. */
-function refresh() {
-  revalidatePath("/", "layout");
-}
+/** Admins' invoice doors (lib/http/action.ts): session → domain (permission, rules, same schema as the form) → refresh. */
 
-export async function createInvoiceAction(input: unknown): Promise<ActionResult<never>> {
-  let id: string;
-  try {
-    ({ id } = await createInvoice(await actorOrThrow(), input));
-    kickOutbox();
-    refresh();
-  } catch (error) {
-    return toActionError(error, "create-invoice");
-  }
-  redirect(`/admin/invoices/${id}`);
-}
+export const createInvoiceAction = action({ name: "create-invoice", input: createInvoiceSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  const { id } = await createInvoice(actor, input);
+  kickOutbox();
+  return redirectTo(`/admin/invoices/${id}`);
+});
 
-export async function updateInvoiceAction(input: unknown): Promise<ActionResult<{ message: string }>> {
-  try {
-    await updateInvoice(await actorOrThrow(), input);
-    refresh();
-    return { ok: true, data: { message: "Saved." } };
-  } catch (error) {
-    return toActionError(error, "update-invoice");
-  }
-}
+export const updateInvoiceAction = action({ name: "update-invoice", input: updateInvoiceSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  await updateInvoice(actor, input);
+  return { message: "Saved." };
+});
 
-export async function issueInvoiceAction(input: unknown): Promise<ActionResult<{ message: string }>> {
-  try {
-    const { number } = await issueInvoice(await actorOrThrow(), input);
-    kickOutbox();
-    refresh();
-    return { ok: true, data: { message: `Issued as ${number}.` } };
-  } catch (error) {
-    return toActionError(error, "issue-invoice");
-  }
-}
+export const issueInvoiceAction = action({ name: "issue-invoice", input: invoiceIdSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  const { number } = await issueInvoice(actor, input);
+  kickOutbox();
+  return { message: `Issued as ${number}.` };
+});
 
-export async function voidInvoiceAction(input: unknown): Promise<ActionResult<{ message: string }>> {
-  try {
-    await voidInvoice(await actorOrThrow(), input);
-    refresh();
-    return { ok: true, data: { message: "Voided." } };
-  } catch (error) {
-    return toActionError(error, "void-invoice");
-  }
-}
+export const voidInvoiceAction = action({ name: "void-invoice", input: voidInvoiceSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  await voidInvoice(actor, input);
+  return { message: "Voided." };
+});
 
-export async function deleteDraftInvoiceAction(input: unknown): Promise<ActionResult<never>> {
-  try {
-    await deleteDraftInvoice(await actorOrThrow(), input);
-    refresh();
-  } catch (error) {
-    return toActionError(error, "delete-draft-invoice");
-  }
-  redirect("/admin/invoices");
-}
+export const deleteDraftInvoiceAction = action({ name: "delete-draft-invoice", input: invoiceIdSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  await deleteDraftInvoice(actor, input);
+  return redirectTo("/admin/invoices");
+});
 
 /** "Run billing for date": the daily job, by hand, for one date. */
-export async function runBillingAction(input: unknown): Promise<ActionResult<{ message: string }>> {
-  try {
-    const r = await runBillingAs(await actorOrThrow(), input);
-    kickOutbox();
-    refresh();
-    const failed = r.failures.length ? ` ${r.failures.length} failed: ${r.failures.map((f) => f.error).join("; ")}` : "";
-    return {
-      ok: true,
-      data: { message: `Billing for ${r.date}: ${r.invoicesIssued} ${r.invoicesIssued === 1 ? "invoice" : "invoices"} issued for ${r.ordersBilled} ${r.ordersBilled === 1 ? "order" : "orders"}.${failed}` },
-    };
-  } catch (error) {
-    return toActionError(error, "run-billing");
-  }
-}
+export const runBillingAction = action({ name: "run-billing", input: runBillingSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  const r = await runBillingAs(actor, input);
+  kickOutbox();
+  const failed = r.failures.length ? ` ${r.failures.length} failed: ${r.failures.map((f) => f.error).join("; ")}` : "";
+  const invoices = `${r.invoicesIssued} ${r.invoicesIssued === 1 ? "invoice" : "invoices"}`;
+  const orders = `${r.ordersBilled} ${r.ordersBilled === 1 ? "order" : "orders"}`;
+  return { message: `Billing for ${r.date}: ${invoices} issued for ${orders}.${failed}` };
+});

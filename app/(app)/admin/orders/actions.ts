@@ -1,43 +1,39 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { actorOrThrow } from "@/lib/auth/session";
 import { updateOrder } from "@/lib/billing/order-edit";
 import { activateOrder, cancelOrder, resumeOrder, suspendOrder } from "@/lib/billing/orders";
-import type { Actor } from "@/lib/auth/actor";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { activateOrderSchema, orderIdSchema, updateOrderSchema } from "@/lib/billing/schemas";
+import { action, EVERYTHING } from "@/lib/http/action";
 import { kickOutbox } from "@/lib/mail/kick";
 
-type Step = (actor: Actor, input: unknown) => Promise<unknown>;
+/** One door per order step (lib/http/action.ts): session → domain (permission, state check, same schema) → refresh. */
 
-/** One door per order step: session → domain (permission, state check, same schema) → refresh. */
-async function run(context: string, step: Step, input: unknown, message: string): Promise<ActionResult<{ message: string }>> {
-  try {
-    await step(await actorOrThrow(), input);
-    kickOutbox();
-    revalidatePath("/", "layout");
-    return { ok: true, data: { message } };
-  } catch (error) {
-    return toActionError(error, context);
-  }
-}
+const done = (message: string) => {
+  kickOutbox();
+  return { message };
+};
 
-export async function activateOrderAction(input: unknown) {
-  return run("activate-order", activateOrder, input, "Activated: billing starts on the first due date.");
-}
+export const activateOrderAction = action({ name: "activate-order", input: activateOrderSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  await activateOrder(actor, input);
+  return done("Activated: billing starts on the first due date.");
+});
 
-export async function suspendOrderAction(input: unknown) {
-  return run("suspend-order", suspendOrder, input, "Suspended.");
-}
+export const suspendOrderAction = action({ name: "suspend-order", input: orderIdSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  await suspendOrder(actor, input);
+  return done("Suspended.");
+});
 
-export async function resumeOrderAction(input: unknown) {
-  return run("resume-order", resumeOrder, input, "Resumed.");
-}
+export const resumeOrderAction = action({ name: "resume-order", input: orderIdSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  await resumeOrder(actor, input);
+  return done("Resumed.");
+});
 
-export async function cancelOrderAction(input: unknown) {
-  return run("cancel-order", cancelOrder, input, "Cancelled.");
-}
+export const cancelOrderAction = action({ name: "cancel-order", input: orderIdSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  await cancelOrder(actor, input);
+  return done("Cancelled.");
+});
 
-export async function updateOrderAction(input: unknown) {
-  return run("update-order", updateOrder, input, "Saved.");
-}
+export const updateOrderAction = action({ name: "update-order", input: updateOrderSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  await updateOrder(actor, input);
+  return done("Saved.");
+});

@@ -1,38 +1,22 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { actorOrThrow } from "@/lib/auth/session";
+import { serviceIdSchema, serviceSchema, updateServiceSchema } from "@/lib/billing/schemas";
 import { createService, deleteService, updateService } from "@/lib/billing/services";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { action, EVERYTHING, redirectTo } from "@/lib/http/action";
 
-/** The catalogue's doors: session → domain (permission, same schema as the form) → refresh → list. */
-export async function createServiceAction(input: unknown): Promise<ActionResult<never>> {
-  try {
-    await createService(await actorOrThrow(), input);
-    revalidatePath("/", "layout");
-  } catch (error) {
-    return toActionError(error, "create-service");
-  }
-  redirect("/admin/services");
-}
+/** The catalogue's doors (lib/http/action.ts): session → domain (permission, same schema as the form) → refresh → list. */
 
-export async function updateServiceAction(input: unknown): Promise<ActionResult<{ message: string }>> {
-  try {
-    await updateService(await actorOrThrow(), input);
-    revalidatePath("/", "layout");
-    return { ok: true, data: { message: "Saved." } };
-  } catch (error) {
-    return toActionError(error, "update-service");
-  }
-}
+export const createServiceAction = action({ name: "create-service", input: serviceSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  await createService(actor, input);
+  return redirectTo("/admin/services");
+});
 
-export async function deleteServiceAction(input: unknown): Promise<ActionResult<never>> {
-  try {
-    await deleteService(await actorOrThrow(), input);
-    revalidatePath("/", "layout");
-  } catch (error) {
-    return toActionError(error, "delete-service");
-  }
-  redirect("/admin/services");
-}
+export const updateServiceAction = action({ name: "update-service", input: updateServiceSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  await updateService(actor, input);
+  return { message: "Saved." };
+});
+
+export const deleteServiceAction = action({ name: "delete-service", input: serviceIdSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  await deleteService(actor, input);
+  return redirectTo("/admin/services");
+});

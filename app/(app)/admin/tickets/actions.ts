@@ -1,75 +1,40 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { actorOrThrow } from "@/lib/auth/session";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { action, EVERYTHING, redirectTo } from "@/lib/http/action";
+import { requestMeta } from "@/lib/http/request-meta";
 import { kickOutbox } from "@/lib/mail/kick";
 import { createTicketForClient, deleteTicket, editTicket } from "@/lib/tickets/admin";
 import { assignTicket } from "@/lib/tickets/manage";
-import { searchClients, type ClientOption } from "@/lib/users/queries";
-import { requestMeta } from "@/lib/http/request-meta";
+import { assignSchema, createTicketForClientSchema, editTicketSchema, ticketRefSchema } from "@/lib/tickets/schemas";
+import { clientSearchSchema } from "@/lib/users/schemas";
+import { searchClients } from "@/lib/users/queries";
 
-/** The admin's ticket tools: session → domain (parses, checks permission and visibility) → revalidate → redirect outside the try. */
+/** The admin's ticket tools (lib/http/action.ts): session → domain (parses, checks permission and visibility) → revalidate → redirect. */
 
-function refresh() {
-  revalidatePath("/", "layout");
-}
+export const searchClientsAction = action({ name: "search-clients", input: clientSearchSchema.shape.q }, (actor, q) => searchClients(actor, { q }));
 
-export async function searchClientsAction(q: string): Promise<ActionResult<ClientOption[]>> {
-  try {
-    const actor = await actorOrThrow();
-    return { ok: true, data: await searchClients(actor, { q }) };
-  } catch (error) {
-    return toActionError(error, "search-clients");
-  }
-}
-
-export async function createTicketForClientAction(input: unknown): Promise<ActionResult<never>> {
-  let number: string;
-  try {
-    const actor = await actorOrThrow();
-    ({ number } = await createTicketForClient(actor, input, await requestMeta()));
+export const createTicketForClientAction = action(
+  { name: "create-ticket-for-client", input: createTicketForClientSchema, revalidate: EVERYTHING },
+  async (actor, input) => {
+    const { number } = await createTicketForClient(actor, input, await requestMeta());
     kickOutbox();
-    refresh();
-  } catch (error) {
-    return toActionError(error, "create-ticket-for-client");
-  }
-  redirect(`/admin/tickets/${number}/edit?created=1`);
-}
+    return redirectTo(`/admin/tickets/${number}/edit?created=1`);
+  },
+);
 
-export async function editTicketAction(input: unknown): Promise<ActionResult<{ changed: string[] }>> {
-  try {
-    const actor = await actorOrThrow();
-    const { changed } = await editTicket(actor, input, await requestMeta());
-    kickOutbox();
-    refresh();
-    return { ok: true, data: { changed } };
-  } catch (error) {
-    return toActionError(error, "edit-ticket");
-  }
-}
+export const editTicketAction = action({ name: "edit-ticket", input: editTicketSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  const { changed } = await editTicket(actor, input, await requestMeta());
+  kickOutbox();
+  return { changed };
+});
 
-export async function assignTicketAction(input: unknown): Promise<ActionResult<{ status: string }>> {
-  try {
-    const actor = await actorOrThrow();
-    const { status } = await assignTicket(actor, input, await requestMeta());
-    kickOutbox();
-    refresh();
-    return { ok: true, data: { status } };
-  } catch (error) {
-    return toActionError(error, "assign-ticket");
-  }
-}
+export const assignTicketAction = action({ name: "assign-ticket", input: assignSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  const { status } = await assignTicket(actor, input, await requestMeta());
+  kickOutbox();
+  return { status };
+});
 
-export async function deleteTicketAction(input: unknown): Promise<ActionResult<never>> {
-  let number: string;
-  try {
-    const actor = await actorOrThrow();
-    ({ number } = await deleteTicket(actor, input, await requestMeta()));
-    refresh();
-  } catch (error) {
-    return toActionError(error, "delete-ticket");
-  }
-  redirect(`/admin/tickets?deleted=${encodeURIComponent(number)}`);
-}
+export const deleteTicketAction = action({ name: "delete-ticket", input: ticketRefSchema, revalidate: EVERYTHING }, async (actor, input) => {
+  const { number } = await deleteTicket(actor, input, await requestMeta());
+  return redirectTo(`/admin/tickets?deleted=${encodeURIComponent(number)}`);
+});

@@ -1,43 +1,27 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { actorOrThrow } from "@/lib/auth/session";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { action } from "@/lib/http/action";
 import { kickOutbox } from "@/lib/mail/kick";
-import { inviteAgent, resendAgentInvite, updateAgent, type UpdatedAgent } from "@/lib/users/agents";
+import { inviteAgent, resendAgentInvite, updateAgent } from "@/lib/users/agents";
+import { agentRefSchema, inviteAgentSchema, updateAgentSchema } from "@/lib/users/schemas";
 
-/** Thin doors in front of lib/users/agents: session → domain (permission, role rule, strict schema) → revalidate. */
+/** Thin doors in front of lib/users/agents (lib/http/action.ts): session → domain (permission, role rule, strict schema) → revalidate. */
 
-export async function inviteAgentAction(input: unknown): Promise<ActionResult<{ email: string }>> {
-  try {
-    const actor = await actorOrThrow();
+export const inviteAgentAction = action(
+  { name: "invite-agent", input: inviteAgentSchema, revalidate: { path: "/manage/agents" } },
+  async (actor, input) => {
     const { email } = await inviteAgent(actor, input);
     kickOutbox();
-    revalidatePath("/manage/agents");
-    return { ok: true, data: { email } };
-  } catch (error) {
-    return toActionError(error, "invite-agent");
-  }
-}
+    return { email };
+  },
+);
 
-export async function updateAgentAction(input: unknown): Promise<ActionResult<UpdatedAgent>> {
-  try {
-    const actor = await actorOrThrow();
-    const data = await updateAgent(actor, input);
-    revalidatePath("/manage", "layout");
-    return { ok: true, data };
-  } catch (error) {
-    return toActionError(error, "update-agent");
-  }
-}
+export const updateAgentAction = action({ name: "update-agent", input: updateAgentSchema, revalidate: { path: "/manage", type: "layout" } }, (actor, input) =>
+  updateAgent(actor, input),
+);
 
-export async function resendAgentInviteAction(input: unknown): Promise<ActionResult<{ email: string }>> {
-  try {
-    const actor = await actorOrThrow();
-    const data = await resendAgentInvite(actor, input);
-    kickOutbox();
-    return { ok: true, data };
-  } catch (error) {
-    return toActionError(error, "resend-agent-invite");
-  }
-}
+export const resendAgentInviteAction = action({ name: "resend-agent-invite", input: agentRefSchema }, async (actor, input) => {
+  const data = await resendAgentInvite(actor, input);
+  kickOutbox();
+  return data;
+});
