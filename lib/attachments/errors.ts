@@ -2,7 +2,8 @@ import { AppError, type ErrorCode } from "@/lib/errors";
 
 /**
  * An expected attachment failure that needs an HTTP status AppError's codes do not name
- * (413 too large, 415 unsupported type). Still an AppError, so actions treat it the same way.
+ * (413 too large, 415 unsupported type). Still an AppError, so actions treat it the same way;
+ * lib/http/status.ts's statusOf answers with its own status.
  */
 export class AttachmentError extends AppError {
   constructor(
@@ -19,20 +20,5 @@ export const tooLarge = (message: string, file?: string) => new AttachmentError(
 export const unsupported = (message: string, file?: string) => new AttachmentError("invalid", message, 415, file);
 export const unprocessable = (message: string, file?: string) => new AttachmentError("invalid", message, 422, file);
 export const badRequest = (message: string) => new AttachmentError("invalid", message, 400);
-
-const STATUS: Record<ErrorCode, number> = {
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  invalid: 422,
-  conflict: 409,
-  throttled: 429,
-  unverified: 403,
-};
-
-/** The HTTP status for an expected failure. */
-export function statusOf(error: AppError): number {
-  return error instanceof AttachmentError ? error.status : STATUS[error.code];
-}
 
 export const attachmentNotFound = () => new AppError("not_found", "That attachment was not found.");

@@ -1,32 +1,18 @@
-import { actorOrThrow } from "@/lib/auth/session";
 import { deleteAttachment } from "@/lib/attachments/delete";
 import { getAttachmentFile } from "@/lib/attachments/download";
 import { metaFrom } from "@/lib/attachments/dto";
-import { assertSameOrigin, errorResponse, fileResponse, jsonResponse } from "@/lib/attachments/http";
+import { fileResponse, jsonResponse, SAFE_HEADERS } from "@/lib/attachments/http";
+import { route } from "@/lib/http/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ id: string }> };
-
 /** Download any attachment: always `Content-Disposition: attachment`, never rendered by the browser. */
-export async function GET(_request: Request, { params }: Context) {
-  try {
-    const actor = await actorOrThrow();
-    const { id } = await params;
-    return fileResponse(await getAttachmentFile(actor, { id, variant: "download" }), "attachment");
-  } catch (error) {
-    return errorResponse(error, "GET /api/attachments/[id]");
-  }
-}
+export const GET = route<{ id: string }>({ name: "GET /api/attachments/[id]", headers: SAFE_HEADERS }, async (_request, { actor, params }) =>
+  fileResponse(await getAttachmentFile(actor, { id: params.id, variant: "download" }), "attachment"),
+);
 
-export async function DELETE(request: Request, { params }: Context) {
-  try {
-    const actor = await actorOrThrow();
-    assertSameOrigin(request);
-    const { id } = await params;
-    return jsonResponse(await deleteAttachment(actor, { id, meta: metaFrom(request) }));
-  } catch (error) {
-    return errorResponse(error, "DELETE /api/attachments/[id]");
-  }
-}
+/** The uploader (or a manager) deletes a file; same-origin only (route() checks it for every write). */
+export const DELETE = route<{ id: string }>({ name: "DELETE /api/attachments/[id]", headers: SAFE_HEADERS }, async (request, { actor, params }) =>
+  jsonResponse(await deleteAttachment(actor, { id: params.id, meta: metaFrom(request) })),
+);
