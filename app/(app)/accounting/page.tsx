@@ -9,16 +9,17 @@ import { requireActor } from "@/lib/auth/session";
 import { today } from "@/lib/billing/invoice-issue";
 import { filterParams } from "@/lib/billing/invoice-filters";
 import { listInvoices } from "@/lib/billing/queries";
-import { invoiceFilterSchema } from "@/lib/billing/schemas";
+import { invoiceFilterSchema, type InvoiceFilters } from "@/lib/billing/schemas";
+import { readSearchParams, type SearchParams } from "@/lib/search-params";
 import { markInvoicePaidAction } from "../invoices/actions";
 
 export const metadata: Metadata = { title: "Accounting" };
 
 /** The accountant's home: every issued invoice, filtered and totalled on the server, exported as CSV. */
-export default async function AccountingPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AccountingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("invoice.view_all");
-  const raw = await searchParams;
-  const filters = invoiceFilterSchema.parse({ ...raw, status: raw.status === "draft" ? undefined : raw.status });
+  const raw = readSearchParams(await searchParams, invoiceFilterSchema.shape);
+  const filters: InvoiceFilters = { ...raw, status: raw.status === "draft" ? undefined : raw.status };
   const { rows, nextCursor, totals } = await listInvoices(actor, filters);
   const params = filterParams(filters);
   const day = today();

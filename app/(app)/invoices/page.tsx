@@ -6,15 +6,16 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { filterParams } from "@/lib/billing/invoice-filters";
 import { listInvoices } from "@/lib/billing/queries";
-import { invoiceFilterSchema } from "@/lib/billing/schemas";
+import { invoiceFilterSchema, type InvoiceFilters } from "@/lib/billing/schemas";
+import { readSearchParams, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "My invoices" };
 
-export default async function MyInvoicesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function MyInvoicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("invoice.view_own");
-  const raw = await searchParams;
+  const raw = readSearchParams(await searchParams, invoiceFilterSchema.shape);
   // A client's list: only the status and overdue filters apply (visibility keeps it to their own).
-  const filters = invoiceFilterSchema.parse({ status: raw.status === "draft" ? undefined : raw.status, overdue: raw.overdue, cursor: raw.cursor });
+  const filters: InvoiceFilters = { status: raw.status === "draft" ? undefined : raw.status, overdue: raw.overdue, cursor: raw.cursor };
   const { rows, nextCursor } = await listInvoices(actor, filters, { mine: true });
   return (
     <>

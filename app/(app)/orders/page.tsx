@@ -9,13 +9,14 @@ import { can } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/session";
 import { PERIOD_LABELS } from "@/lib/billing/dates";
 import { formatMoney } from "@/lib/billing/money";
-import { listOrders } from "@/lib/billing/queries";
+import { listOrders, orderListParams } from "@/lib/billing/queries";
+import { readSearchParams, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "My orders" };
 
-export default async function MyOrdersPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+export default async function MyOrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("order.view_own");
-  const { cursor } = await searchParams;
+  const { cursor } = readSearchParams(await searchParams, { cursor: orderListParams.cursor });
   const { rows, nextCursor } = await listOrders(actor, { mine: true, cursor });
   return (
     <>

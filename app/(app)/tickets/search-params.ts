@@ -1,11 +1,12 @@
+import { isUuid } from "@/lib/input";
+import { firstValue, type SearchParams } from "@/lib/search-params";
 import type { ListTicketsInput } from "@/lib/tickets/schemas";
 
 /** The first value of each wanted query parameter (repeated parameters keep the first). */
-export function pick<K extends string>(sp: Record<string, string | string[] | undefined>, keys: readonly K[]): Partial<Record<K, string>> {
+export function pick<K extends string>(sp: SearchParams, keys: readonly K[]): Partial<Record<K, string>> {
   const out: Partial<Record<K, string>> = {};
   for (const key of keys) {
-    const v = sp[key];
-    const first = Array.isArray(v) ? v[0] : v;
+    const first = firstValue(sp[key]);
     if (first !== undefined) out[key] = first;
   }
   return out;
@@ -14,7 +15,6 @@ export function pick<K extends string>(sp: Record<string, string | string[] | un
 const STATUS = new Set(["open", "in_progress", "waiting_for_customer", "closed", "wont_fix", "active", "done"]);
 const PRIORITY = new Set(["low", "normal", "high", "critical"]);
 const SORTS = new Set(["priority", "newest", "oldest", "activity", "relevance"]);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A URL is typed by people: a value the list does not know is dropped (show everything) rather than
@@ -36,8 +36,8 @@ export function listInput(p: {
     q: p.q?.trim().slice(0, 200) || undefined,
     status: p.status && STATUS.has(p.status) ? (p.status as ListTicketsInput["status"]) : undefined,
     priority: p.priority && PRIORITY.has(p.priority) ? (p.priority as ListTicketsInput["priority"]) : undefined,
-    departmentId: p.departmentId && UUID.test(p.departmentId) ? p.departmentId : undefined,
-    assigneeId: p.assigneeId === "none" || (p.assigneeId && UUID.test(p.assigneeId)) ? p.assigneeId : undefined,
+    departmentId: isUuid(p.departmentId) ? p.departmentId : undefined,
+    assigneeId: p.assigneeId === "none" || isUuid(p.assigneeId) ? p.assigneeId : undefined,
     sort: p.sort && SORTS.has(p.sort) ? (p.sort as ListTicketsInput["sort"]) : undefined,
     cursor: p.cursor && p.cursor.length <= 500 ? p.cursor : undefined,
     limit: p.limit ?? 25,

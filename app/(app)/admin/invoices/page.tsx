@@ -9,14 +9,15 @@ import { requireActor } from "@/lib/auth/session";
 import { filterParams } from "@/lib/billing/invoice-filters";
 import { today } from "@/lib/billing/invoice-issue";
 import { listInvoices } from "@/lib/billing/queries";
-import { invoiceFilterSchema } from "@/lib/billing/schemas";
+import { invoiceFilterSchema, type InvoiceFilters } from "@/lib/billing/schemas";
+import { readSearchParams, type SearchParams } from "@/lib/search-params";
 import { RunBillingForm } from "./invoice-forms";
 
 export const metadata: Metadata = { title: "Invoices" };
 
-export default async function AdminInvoicesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AdminInvoicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("invoice.manage");
-  const filters = invoiceFilterSchema.parse(await searchParams);
+  const filters: InvoiceFilters = readSearchParams(await searchParams, invoiceFilterSchema.shape);
   const { rows, nextCursor, totals } = await listInvoices(actor, filters);
   const params = filterParams(filters);
   return (

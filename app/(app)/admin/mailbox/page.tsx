@@ -4,14 +4,15 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { requireActor } from "@/lib/auth/session";
-import { listMailbox } from "@/lib/mail/queries";
+import { listMailbox, mailboxParams } from "@/lib/mail/queries";
+import { readSearchParams, type SearchParams } from "@/lib/search-params";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Mailbox" };
 
-export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ cursor?: string; to?: string }> }) {
+export default async function MailboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("mail.view");
-  const { cursor, to } = await searchParams;
+  const { cursor, to } = readSearchParams(await searchParams, mailboxParams);
   const { rows, nextCursor } = await listMailbox(actor, { cursor, to });
   return (
     <>

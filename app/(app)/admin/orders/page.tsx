@@ -6,16 +6,15 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { requireActor } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/billing/money";
-import { listOrders, ORDER_STATUSES, type OrderStatus } from "@/lib/billing/queries";
+import { listOrders, orderListParams, ORDER_STATUSES } from "@/lib/billing/queries";
+import { readSearchParams, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Orders" };
 
-export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<{ status?: string; client?: string; cursor?: string }> }) {
+export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("order.manage");
-  const sp = await searchParams;
-  const status = ORDER_STATUSES.includes(sp.status as OrderStatus) ? (sp.status as OrderStatus) : undefined;
-  const client = sp.client?.slice(0, 254);
-  const { rows, nextCursor } = await listOrders(actor, { status, client, cursor: sp.cursor });
+  const { status, client, cursor } = readSearchParams(await searchParams, orderListParams);
+  const { rows, nextCursor } = await listOrders(actor, { status, client, cursor });
   const params = new URLSearchParams({ ...(status ? { status } : {}), ...(client ? { client } : {}) });
   return (
     <>

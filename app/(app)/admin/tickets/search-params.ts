@@ -1,10 +1,9 @@
+import { isUuid } from "@/lib/input";
+import { firstValue as first, type SearchParams } from "@/lib/search-params";
 import type { ListTicketsInput } from "@/lib/tickets/schemas";
 import { SUPPORT_STATUSES, PRIORITIES } from "@/lib/tickets/workflow";
 
-export type Search = Record<string, string | string[] | undefined>;
-
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export type Search = SearchParams;
 const STATUSES = new Set<string>([...SUPPORT_STATUSES, "active", "done"]);
 const PRIORITY_SET = new Set<string>(PRIORITIES);
 
@@ -22,8 +21,8 @@ export function adminFilters(sp: Search) {
     q: first(sp.q)?.trim().slice(0, 200) || undefined,
     status: status && STATUSES.has(status) ? status : undefined,
     priority: priority && PRIORITY_SET.has(priority) ? priority : undefined,
-    departmentId: departmentId && UUID.test(departmentId) ? departmentId : undefined,
-    assigneeId: assigneeId === "none" || (assigneeId && UUID.test(assigneeId)) ? assigneeId : undefined,
+    departmentId: isUuid(departmentId) ? departmentId : undefined,
+    assigneeId: assigneeId === "none" || isUuid(assigneeId) ? assigneeId : undefined,
     cursor: cursor && cursor.length <= 500 ? cursor : undefined,
     back: first(sp.back),
     deleted: first(sp.deleted),

@@ -16,6 +16,7 @@ import { listTicketAttachments } from "@/lib/attachments/queries";
 import { acceptsUploads } from "@/lib/attachments/rules";
 import { can } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/session";
+import { decodePathParam } from "@/lib/search-params";
 import { now as clockNow } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { getTicketDetail, listAssignableAgents, type TicketDetail } from "@/lib/tickets/queries";
@@ -27,13 +28,14 @@ type Props = { params: Promise<{ number: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { number } = await params;
-  return { title: decodeURIComponent(number).toUpperCase().slice(0, 40) };
+  return { title: (decodePathParam(number) ?? "Ticket").toUpperCase().slice(0, 40) };
 }
 
 export default async function TicketPage({ params }: Props) {
   const actor = await requireActor();
   const { number } = await params;
-  const detail = await loadDetail(actor, decodeURIComponent(number));
+  const decoded = decodePathParam(number);
+  const detail = decoded === null ? null : await loadDetail(actor, decoded);
   if (!detail) notFound();
 
   const { ticket, actions, seesInternal: staff } = detail;

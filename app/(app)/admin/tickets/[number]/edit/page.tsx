@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import type { Actor } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/session";
+import { decodePathParam } from "@/lib/search-params";
 import { AppError } from "@/lib/errors";
 import { listDepartmentOptions } from "@/lib/tickets/options";
 import { getTicketDetail, listAssignableAgents } from "@/lib/tickets/queries";
@@ -19,7 +20,7 @@ type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ crea
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { number } = await params;
-  return { title: `Edit ${decodeURIComponent(number).toUpperCase().slice(0, 40)}` };
+  return { title: `Edit ${(decodePathParam(number) ?? "ticket").toUpperCase().slice(0, 40)}` };
 }
 
 async function load(actor: Actor, number: string) {
@@ -35,7 +36,8 @@ export default async function EditTicketPage({ params, searchParams }: Props) {
   const actor = await requireActor("ticket.manage");
   const { number } = await params;
   const { created } = await searchParams;
-  const detail = await load(actor, decodeURIComponent(number));
+  const decoded = decodePathParam(number);
+  const detail = decoded === null ? null : await load(actor, decoded);
   if (!detail || detail.ticket.type !== "support") notFound();
   const { ticket, actions } = detail;
   const [departments, agents] = await Promise.all([
