@@ -13,13 +13,18 @@ export type ErrorCode =
   | "unverified";
 
 export class AppError extends Error {
+  /** For "throttled": seconds until a retry may succeed (an HTTP answer's Retry-After). */
+  public readonly retryAfterSeconds?: number;
+
   constructor(
     public readonly code: ErrorCode,
     message: string,
     public readonly fieldErrors?: Record<string, string>,
+    opts: { retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = "AppError";
+    this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 }
 

@@ -1,12 +1,15 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 import { registerClient, resendVerification, verifyEmail } from "@/lib/auth/register";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/reset";
+import type { MailFormContext } from "@/lib/auth/mail-throttle";
 import { signInSchema } from "@/lib/auth/schemas";
-import { kickOutbox } from "@/lib/mail/kick";
+import { clientIp } from "@/lib/http/client-ip";
+import { mailAfterResponse } from "@/lib/mail/kick";
 import { GENERIC_ERROR, toActionError, zodFieldErrors, type ActionResult, type ErrorCode } from "@/lib/errors";
 
 export async function signInAction(input: unknown): Promise<ActionResult<{ code?: string }>> {
@@ -27,10 +30,14 @@ export async function signInAction(input: unknown): Promise<ActionResult<{ code?
   redirect("/");
 }
 
+/** The mail forms are throttled per client IP, and mail after the answer so its timing tells nothing. */
+async function mailFormContext(label: string): Promise<MailFormContext> {
+  return { ip: clientIp(await headers()), defer: mailAfterResponse(label) };
+}
+
 export async function registerAction(input: unknown): Promise<ActionResult<{ message: string }>> {
   try {
-    const data = await registerClient(input);
-    kickOutbox();
+    const data = await registerClient(input, await mailFormContext("register"));
     return { ok: true, data };
   } catch (error) {
     return toActionError(error, "register");
@@ -47,8 +54,7 @@ export async function verifyEmailAction(token: string): Promise<ActionResult<{ e
 
 export async function resendVerificationAction(input: unknown): Promise<ActionResult<{ message: string }>> {
   try {
-    const data = await resendVerification(input);
-    kickOutbox();
+    const data = await resendVerification(input, await mailFormContext("resend-verification"));
     return { ok: true, data };
   } catch (error) {
     return toActionError(error, "resend-verification");
@@ -57,8 +63,7 @@ export async function resendVerificationAction(input: unknown): Promise<ActionRe
 
 export async function forgotPasswordAction(input: unknown): Promise<ActionResult<{ message: string }>> {
   try {
-    const data = await requestPasswordReset(input);
-    kickOutbox();
+    const data = await requestPasswordReset(input, await mailFormContext("forgot-password"));
     return { ok: true, data };
   } catch (error) {
     return toActionError(error, "forgot-password");
