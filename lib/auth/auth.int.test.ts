@@ -13,6 +13,8 @@ import { requestPasswordReset, resetPassword, RESET_REQUESTED_MESSAGE } from "./
 import { MAX_FAILURES_PER_ACCOUNT } from "./throttle";
 
 const IP = "203.0.113.7";
+/** The mail forms as a request from IP reaches them (the mailing runs at once in tests). */
+const WEB = { ip: IP };
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
   const error = await p.then(
@@ -27,7 +29,7 @@ afterEach(() => resetClock());
 
 describe("registration and verification", () => {
   it("registers a client, mails a verification link, verifies, then signs in", async () => {
-    const result = await registerClient({ name: "Rita", email: "Rita@Example.test", password: "a-long-password", confirmPassword: "a-long-password" });
+    const result = await registerClient({ name: "Rita", email: "Rita@Example.test", password: "a-long-password", confirmPassword: "a-long-password" }, WEB);
     expect(result.message).toBe(REGISTERED_MESSAGE);
 
     const [mail] = await mailsTo("rita@example.test");
@@ -47,15 +49,15 @@ describe("registration and verification", () => {
   it("refuses bad input with field errors and writes nothing", async () => {
     const db = await getDb();
     const before = (await db.select({ id: users.id }).from(users)).length;
-    const error = await refusal(registerClient({ name: "", email: "not-an-email", password: "short", confirmPassword: "other" }));
+    const error = await refusal(registerClient({ name: "", email: "not-an-email", password: "short", confirmPassword: "other" }, WEB));
     expect(error.fieldErrors).toMatchObject({
       name: expect.any(String),
       email: expect.stringMatching(/valid e-mail/),
       password: expect.stringMatching(/10 characters/),
     });
-    const mismatch = await refusal(registerClient({ name: "X", email: "x@example.test", password: "long-enough-1", confirmPassword: "long-enough-2" }));
+    const mismatch = await refusal(registerClient({ name: "X", email: "x@example.test", password: "long-enough-1", confirmPassword: "long-enough-2" }, WEB));
     expect(mismatch.fieldErrors?.confirmPassword).toMatch(/do not match/);
-    const extra = await refusal(registerClient({ name: "X", email: "x@example.test", password: "long-enough-1", confirmPassword: "long-enough-1", role: "admin" }));
+    const extra = await refusal(registerClient({ name: "X", email: "x@example.test", password: "long-enough-1", confirmPassword: "long-enough-1", role: "admin" }, WEB));
     expect(extra.fieldErrors?._form).toMatch(/may not set/);
     expect((await db.select({ id: users.id }).from(users)).length).toBe(before);
     expect(await mailsTo("x@example.test")).toHaveLength(0);
@@ -63,7 +65,7 @@ describe("registration and verification", () => {
 
   it("answers the same for a taken address and mails its owner instead of creating anything", async () => {
     const existing = await createUser("client", { email: "taken@example.test" });
-    const result = await registerClient({ name: "Eve", email: "taken@example.test", password: "eve-password-1", confirmPassword: "eve-password-1" });
+    const result = await registerClient({ name: "Eve", email: "taken@example.test", password: "eve-password-1", confirmPassword: "eve-password-1" }, WEB);
     expect(result.message).toBe(REGISTERED_MESSAGE);
     const mails = await mailsTo("taken@example.test");
     expect(mails.map((m) => m.type)).toEqual(["account.already_registered"]);
@@ -73,9 +75,9 @@ describe("registration and verification", () => {
   });
 
   it("verification links are single use; a new link replaces the old one", async () => {
-    await registerClient({ name: "Vic", email: "vic@example.test", password: "vic-password-1", confirmPassword: "vic-password-1" });
+    await registerClient({ name: "Vic", email: "vic@example.test", password: "vic-password-1", confirmPassword: "vic-password-1" }, WEB);
     const first = tokenFrom((await mailsTo("vic@example.test"))[0]!.text);
-    await resendVerification({ email: "vic@example.test" });
+    await resendVerification({ email: "vic@example.test" }, WEB);
     const second = tokenFrom((await mailsTo("vic@example.test"))[0]!.text);
     expect(second).not.toBe(first);
     expect((await refusal(verifyEmail(first))).code).toBe("invalid");
@@ -133,7 +135,7 @@ describe("sign-in", () => {
 
 describe("password reset", () => {
   it("answers the same for unknown addresses and mails nothing", async () => {
-    const r = await requestPasswordReset({ email: "nobody@example.test" });
+    const r = await requestPasswordReset({ email: "nobody@example.test" }, WEB);
     expect(r.message).toBe(RESET_REQUESTED_MESSAGE);
     expect(await mailsTo("nobody@example.test")).toHaveLength(0);
   });
@@ -141,7 +143,7 @@ describe("password reset", () => {
   it("resets once, ends other sessions, and refuses the link a second time", async () => {
     const user = await createUser("client", { email: "reset@example.test" });
     expect(await loadActor(user.id, 0)).not.toBeNull();
-    const r = await requestPasswordReset({ email: "RESET@example.test" });
+    const r = await requestPasswordReset({ email: "RESET@example.test" }, WEB);
     expect(r.message).toBe(RESET_REQUESTED_MESSAGE);
     const token = tokenFrom((await mailsTo("reset@example.test"))[0]!.text);
 
@@ -159,7 +161,7 @@ describe("password reset", () => {
     const start = new Date("2026-05-01T08:00:00Z");
     setClock(() => start);
     await createUser("client", { email: "late@example.test" });
-    await requestPasswordReset({ email: "late@example.test" });
+    await requestPasswordReset({ email: "late@example.test" }, WEB);
     const token = tokenFrom((await mailsTo("late@example.test"))[0]!.text);
     setClock(() => new Date(start.getTime() + 61 * 60_000));
     expect((await refusal(resetPassword({ token, password: "late-password-1", confirmPassword: "late-password-1" }))).code).toBe("invalid");

@@ -3,12 +3,14 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { runNow } from "@/lib/defer";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
 import { queueEmail } from "@/lib/mail/outbox";
 import { alreadyRegisteredMail, verifyEmailMail } from "@/lib/mail/templates/account";
 import { hashPassword } from "./password";
-import { emailOnlySchema, registerSchema, tokenField } from "./schemas";
+import { admitMailForm, type MailFormContext } from "./mail-throttle";
+import { emailOnlySchema, registerSchema, tokenField, type RegisterInput } from "./schemas";
 import { consumeToken, issueToken } from "./tokens";
 import { findUserByEmail } from "./users";
 
@@ -17,15 +19,22 @@ export const REGISTERED_MESSAGE =
 
 /**
  * A guest becomes a client. The answer is the same whether or not the address is taken (the owner
- * of an existing account gets a "you already have an account" mail instead), so registration
- * cannot be used to discover who has an account.
+ * of an existing account gets a "you already have an account" mail instead), and it is given before
+ * the address is looked up: the lookup, the account and the mail are work handed to `ctx.defer`, so
+ * neither the words nor the time of the answer say who has an account. Past the per-address limit
+ * the answer is the same and nothing is sent.
  */
-export async function registerClient(input: unknown): Promise<{ message: string }> {
-  const parsed = parseInput(registerSchema, input);
-  const { name, email, password } = parsed;
+export async function registerClient(input: unknown, ctx: MailFormContext): Promise<{ message: string }> {
+  const data = parseInput(registerSchema, input);
+  if (await admitMailForm(await getDb(), "register", data.email, ctx.ip, now())) {
+    await (ctx.defer ?? runNow)(() => createClient(data));
+  }
+  return { message: REGISTERED_MESSAGE };
+}
+
+async function createClient({ name, email, password }: RegisterInput) {
   const passwordHash = await hashPassword(password);
   const db = await getDb();
-
   await db.transaction(async (tx) => {
     const existing = await findUserByEmail(tx, email);
     if (existing) {
@@ -51,7 +60,6 @@ export async function registerClient(input: unknown): Promise<{ message: string 
       template: verifyEmailMail({ name, link: `${env.appUrl}/verify?token=${token}` }),
     });
   });
-  return { message: REGISTERED_MESSAGE };
 }
 
 /** Follows a verification link: marks the address verified. Single use; expired or unknown → a clear error. */
@@ -76,12 +84,19 @@ export async function verifyEmail(token: unknown): Promise<{ email: string }> {
 
 export const RESENT_MESSAGE = "If that address has an account waiting for confirmation, a new link is on its way.";
 
-/** Sends a fresh verification link; the same answer for every address. */
-export async function resendVerification(input: unknown): Promise<{ message: string }> {
-  const parsed = parseInput(emailOnlySchema, input);
+/** Sends a fresh verification link; the same answer for every address, given before the lookup (see registerClient). */
+export async function resendVerification(input: unknown, ctx: MailFormContext): Promise<{ message: string }> {
+  const { email } = parseInput(emailOnlySchema, input);
+  if (await admitMailForm(await getDb(), "resend-verification", email, ctx.ip, now())) {
+    await (ctx.defer ?? runNow)(() => mailVerificationLink(email));
+  }
+  return { message: RESENT_MESSAGE };
+}
+
+async function mailVerificationLink(email: string) {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const user = await findUserByEmail(tx, parsed.email);
+    const user = await findUserByEmail(tx, email);
     if (!user || user.emailVerifiedAt || !user.active) return;
     const [still] = await tx
       .select({ id: users.id })
@@ -96,5 +111,4 @@ export async function resendVerification(input: unknown): Promise<{ message: str
       template: verifyEmailMail({ name: user.name, link: `${env.appUrl}/verify?token=${token}` }),
     });
   });
-  return { message: RESENT_MESSAGE };
 }

@@ -3,11 +3,13 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { runNow } from "@/lib/defer";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
 import { queueEmail } from "@/lib/mail/outbox";
 import { resetPasswordMail } from "@/lib/mail/templates/account";
 import { hashPassword } from "./password";
+import { admitMailForm, type MailFormContext } from "./mail-throttle";
 import { emailOnlySchema, resetPasswordSchema } from "./schemas";
 import { consumeToken, issueToken } from "./tokens";
 import { findUserByEmail } from "./users";
@@ -15,12 +17,23 @@ import { findUserByEmail } from "./users";
 export const RESET_REQUESTED_MESSAGE =
   "If an account exists for that address, we sent a link to reset the password. It works once, for one hour.";
 
-/** The same answer whether or not the address exists; mail only for an existing, active account. */
-export async function requestPasswordReset(input: unknown): Promise<{ message: string }> {
-  const parsed = parseInput(emailOnlySchema, input);
+/**
+ * The same answer whether or not the address exists, given before the address is looked up: the
+ * lookup, the token and the mail are work handed to `ctx.defer`, so the time of the answer does not
+ * tell either. Mail only for an existing, active account, and not past the per-address limit.
+ */
+export async function requestPasswordReset(input: unknown, ctx: MailFormContext): Promise<{ message: string }> {
+  const { email } = parseInput(emailOnlySchema, input);
+  if (await admitMailForm(await getDb(), "forgot-password", email, ctx.ip, now())) {
+    await (ctx.defer ?? runNow)(() => mailResetLink(email));
+  }
+  return { message: RESET_REQUESTED_MESSAGE };
+}
+
+async function mailResetLink(email: string) {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const user = await findUserByEmail(tx, parsed.email);
+    const user = await findUserByEmail(tx, email);
     if (!user || !user.active) return;
     const token = await issueToken(tx, user.id, "reset_password", now());
     await queueEmail(tx, {
@@ -30,7 +43,6 @@ export async function requestPasswordReset(input: unknown): Promise<{ message: s
       template: resetPasswordMail({ name: user.name, link: `${env.appUrl}/reset-password?token=${token}` }),
     });
   });
-  return { message: RESET_REQUESTED_MESSAGE };
 }
 
 /**

@@ -1,5 +1,3 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
@@ -7,47 +5,19 @@ import { notifications } from "@/db/schema";
 import { queueEmail } from "./outbox";
 import { backoffSeconds, deliverDueEmails, MAX_ATTEMPTS } from "./sender";
 import { verifyEmailMail } from "./templates/account";
+import { startFakeResend } from "./testing";
 import { resendTransport } from "./transport";
 
-/** A stand-in for the Resend API on loopback: records every call, fails on demand. */
-type Call = { idempotencyKey: string | undefined; body: { to: string | string[]; subject: string; headers?: Record<string, string> } };
-let server: Server;
-let baseUrl: string;
-let calls: Call[] = [];
-let failNext = 0;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let data = "";
-    req.on("data", (c) => (data += c));
-    req.on("end", () => resolve(data));
-  });
-}
+let fake: Awaited<ReturnType<typeof startFakeResend>>;
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const body = JSON.parse(await readBody(req));
-    // Answer slowly enough that concurrent senders overlap.
-    await new Promise((r) => setTimeout(r, 5));
-    if (failNext > 0) {
-      failNext--;
-      res.writeHead(500, { "content-type": "application/json" });
-      res.end(JSON.stringify({ name: "internal_server_error", message: "Resend is having a bad day", statusCode: 500 }));
-      return;
-    }
-    calls.push({ idempotencyKey: req.headers["idempotency-key"] as string | undefined, body });
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ id: `re_${calls.length}` }));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fake = await startFakeResend();
 });
 
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => fake.close());
 
 beforeEach(async () => {
-  calls = [];
-  failNext = 0;
+  fake.reset();
   const db = await getDb();
   await db.delete(notifications);
 });
@@ -63,16 +33,16 @@ async function queue(n: number) {
   return ids;
 }
 
-const transport = () => resendTransport("re_test_key", { baseUrl, from: "Ticketry <desk@example.test>" });
+const transport = () => resendTransport("re_test_key", { baseUrl: fake.baseUrl, from: "Ticketry <desk@example.test>" });
 
 describe("outbox", () => {
   it("sends through Resend with the row id as the idempotency key and marks the row sent", async () => {
     const [id] = await queue(1);
     const report = await deliverDueEmails({ transport: transport() });
     expect(report).toMatchObject({ claimed: 1, sent: 1, retrying: 0 });
-    expect(calls).toHaveLength(1);
-    expect(calls[0]!.idempotencyKey).toBe(id);
-    expect(calls[0]!.body.subject).toBe("Confirm your e-mail address");
+    expect(fake.calls).toHaveLength(1);
+    expect(fake.calls[0]!.idempotencyKey).toBe(id);
+    expect(fake.calls[0]!.body.subject).toBe("Confirm your e-mail address");
     const db = await getDb();
     const [row] = await db.select().from(notifications).where(eq(notifications.id, id!));
     expect(row).toMatchObject({ status: "sent", providerId: "re_1", attempts: 1, error: null });
@@ -81,7 +51,7 @@ describe("outbox", () => {
 
   it("a provider failure keeps the row pending with a later attempt time and the error; nothing is lost", async () => {
     const [id] = await queue(1);
-    failNext = 1;
+    fake.failNext = 1;
     const at = new Date(Math.floor(Date.now() / 1000) * 1000 + 3_600_000);
     const first = await deliverDueEmails({ transport: transport(), now: at });
     expect(first).toMatchObject({ claimed: 1, sent: 0, retrying: 1 });
@@ -97,14 +67,14 @@ describe("outbox", () => {
     // Due again: delivered, with the same idempotency key as the failed try.
     const second = await deliverDueEmails({ transport: transport(), now: new Date(at.getTime() + 61_000) });
     expect(second.sent).toBe(1);
-    expect(calls.map((c) => c.idempotencyKey)).toEqual([id]);
+    expect(fake.calls.map((c) => c.idempotencyKey)).toEqual([id]);
   });
 
   it("gives up after the last attempt and marks the row failed", async () => {
     const [id] = await queue(1);
     const db = await getDb();
     await db.update(notifications).set({ attempts: MAX_ATTEMPTS - 1 }).where(eq(notifications.id, id!));
-    failNext = 1;
+    fake.failNext = 1;
     const report = await deliverDueEmails({ transport: transport() });
     expect(report.failed).toBe(1);
     const [row] = await db.select({ status: notifications.status }).from(notifications).where(eq(notifications.id, id!));
@@ -121,7 +91,7 @@ describe("outbox", () => {
     ]);
     const total = reports.reduce((n, r) => n + r.sent, 0);
     expect(total).toBe(40);
-    const keys = calls.map((c) => c.idempotencyKey);
+    const keys = fake.calls.map((c) => c.idempotencyKey);
     expect(new Set(keys).size).toBe(keys.length);
     expect([...keys].sort()).toEqual([...ids].sort());
     const db = await getDb();
@@ -141,6 +111,6 @@ describe("outbox", () => {
       })
       .catch(() => {});
     expect((await deliverDueEmails({ transport: transport() })).claimed).toBe(0);
-    expect(calls).toHaveLength(0);
+    expect(fake.calls).toHaveLength(0);
   });
 });

@@ -34,6 +34,7 @@ export async function queueEmail(tx: Conn, input: EmailInput) {
       subject: input.template.subject,
       html,
       text,
+      sensitive: input.template.sensitive ?? false,
     })
     .returning({ id: notifications.id });
   return row!.id;

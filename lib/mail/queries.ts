@@ -6,6 +6,8 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { cursorParam, isSafeText, isUuid, searchText, timeIdCursor } from "@/lib/input";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { redactLinks } from "./redact";
+import { mailLeavesTheApp } from "./transport";
 
 const PAGE = 50;
 
@@ -69,9 +71,14 @@ export async function getMail(actor: Actor, id: string) {
       providerId: notifications.providerId,
       createdAt: notifications.createdAt,
       sentAt: notifications.sentAt,
+      sensitive: notifications.sensitive,
     })
     .from(notifications)
     .where(and(eq(notifications.id, id), eq(notifications.channel, "email")));
   if (!row) throw notFound("That e-mail");
-  return row;
+  // When mail really leaves the app, a single-use link belongs to its recipient alone: hidden here even
+  // before the sender has redacted the row. Without Resend this page is the delivery, so it shows it.
+  const { sensitive, ...mail } = row;
+  if (!sensitive || !mailLeavesTheApp()) return { ...mail, linksHidden: false };
+  return { ...mail, text: redactLinks(mail.text), html: mail.html === null ? null : redactLinks(mail.html), linksHidden: true };
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb, rawRows, type Db } from "@/db";
 import { now as clockNow } from "@/lib/clock";
+import { redactLinks } from "./redact";
 import { defaultTransport, type OutgoingMail, type Transport } from "./transport";
 
 export const MAX_ATTEMPTS = 8;
@@ -12,7 +13,7 @@ export function backoffSeconds(attempts: number): number {
   return Math.min(60 * 2 ** Math.max(0, attempts - 1), 6 * 60 * 60);
 }
 
-type Claimed = OutgoingMail & { attempts: number };
+type Claimed = OutgoingMail & { attempts: number; sensitive: boolean };
 
 /**
  * Claims due e-mail rows with FOR UPDATE SKIP LOCKED and leases them (next_attempt_at moves into the
@@ -27,6 +28,7 @@ async function claim(db: Db, limit: number, at: Date): Promise<Claimed[]> {
     html: string | null;
     email_message_id: string | null;
     attempts: number;
+    sensitive: boolean;
   }>(
     db,
     sql`UPDATE notifications n
@@ -39,7 +41,7 @@ async function claim(db: Db, limit: number, at: Date): Promise<Claimed[]> {
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED
         )
-        RETURNING n.id, n.to_address, n.subject, n.text, n.html, n.email_message_id, n.attempts`,
+        RETURNING n.id, n.to_address, n.subject, n.text, n.html, n.email_message_id, n.attempts, n.sensitive`,
   );
   return rows.map((r) => ({
     id: r.id,
@@ -49,7 +51,13 @@ async function claim(db: Db, limit: number, at: Date): Promise<Claimed[]> {
     html: r.html,
     emailMessageId: r.email_message_id,
     attempts: r.attempts,
+    sensitive: r.sensitive,
   }));
+}
+
+/** The SET clause that replaces a sensitive row's bodies with their redacted copies. */
+function withoutLinks(mail: Claimed) {
+  return sql`, text = ${redactLinks(mail.text)}, html = ${mail.html === null ? null : redactLinks(mail.html)}`;
 }
 
 export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number };
@@ -63,10 +71,12 @@ export async function deliverDueEmails(
   const batch = await claim(db, opts.limit ?? 50, at);
   const report: DeliveryReport = { claimed: batch.length, sent: 0, retrying: 0, failed: 0 };
   for (const mail of batch) {
+    // Once the mail has left the app (or never will), its stored copy keeps no usable link.
+    const redacted = mail.sensitive && transport.external ? withoutLinks(mail) : sql``;
     try {
       const providerId = await transport.send(mail);
       await db.execute(
-        sql`UPDATE notifications SET status = 'sent', sent_at = now(), provider_id = ${providerId}, error = NULL
+        sql`UPDATE notifications SET status = 'sent', sent_at = now(), provider_id = ${providerId}, error = NULL${redacted}
             WHERE id = ${mail.id}`,
       );
       report.sent++;
@@ -77,7 +87,7 @@ export async function deliverDueEmails(
         sql`UPDATE notifications
             SET status = ${final ? "failed" : "pending"}::notification_status,
                 error = ${message},
-                next_attempt_at = ${at.toISOString()}::timestamptz + make_interval(secs => ${backoffSeconds(mail.attempts)})
+                next_attempt_at = ${at.toISOString()}::timestamptz + make_interval(secs => ${backoffSeconds(mail.attempts)})${final ? redacted : sql``}
             WHERE id = ${mail.id}`,
       );
       if (final) report.failed++;

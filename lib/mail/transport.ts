@@ -12,6 +12,11 @@ export type OutgoingMail = {
 
 export type Transport = {
   name: string;
+  /**
+   * The mail leaves the app (a real provider). The stored copy is then no longer the delivery, so the
+   * sender redacts single-use links from it once the provider has accepted the mail.
+   */
+  external: boolean;
   /** Resolves with the provider's id, or throws with a message worth keeping on the row. */
   send(mail: OutgoingMail): Promise<string>;
 };
@@ -26,6 +31,7 @@ export function resendTransport(
   const resend = new Resend(apiKey, { baseUrl: opts.baseUrl ?? env.resendBaseUrl });
   return {
     name: "resend",
+    external: true,
     async send(mail) {
       const headers: Record<string, string> = {};
       if (mail.emailMessageId) headers["Message-ID"] = `<${mail.emailMessageId}>`;
@@ -42,11 +48,17 @@ export function resendTransport(
 /** Without a Resend key, mail is "delivered" to the built-in mailbox page (the row itself). */
 export const mailboxTransport: Transport = {
   name: "mailbox",
+  external: false,
   async send(mail) {
     return `mailbox:${mail.id}`;
   },
 };
 
+/** Mail is really delivered (Resend is configured); else the built-in mailbox is the delivery. */
+export function mailLeavesTheApp(): boolean {
+  return Boolean(env.resendApiKey);
+}
+
 export function defaultTransport(): Transport {
-  return env.resendApiKey ? resendTransport(env.resendApiKey) : mailboxTransport;
+  return mailLeavesTheApp() ? resendTransport(env.resendApiKey!) : mailboxTransport;
 }

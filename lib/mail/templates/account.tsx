@@ -4,6 +4,7 @@ import type { MailTemplate } from "./types";
 export function verifyEmailMail(p: { name: string; link: string }): MailTemplate {
   return {
     subject: "Confirm your e-mail address",
+    sensitive: true,
     element: (
       <EmailLayout preview="Confirm your address to finish signing up" heading={`Welcome, ${p.name}`} action={{ label: "Confirm my address", href: p.link }}>
         <P>Confirm your e-mail address to finish creating your Ticketry account. The link works once and expires in 48 hours.</P>
@@ -16,6 +17,7 @@ export function verifyEmailMail(p: { name: string; link: string }): MailTemplate
 export function resetPasswordMail(p: { name: string; link: string }): MailTemplate {
   return {
     subject: "Reset your password",
+    sensitive: true,
     element: (
       <EmailLayout preview="A link to choose a new password" heading="Reset your password" action={{ label: "Choose a new password", href: p.link }}>
         <P>Hello {p.name}, somebody (hopefully you) asked to reset your Ticketry password. The link works once and expires in one hour.</P>
@@ -34,6 +36,7 @@ export function setPasswordMail(p: { name: string; link: string; reason: "invite
         : "You have been invited to join the Ticketry help desk.";
   return {
     subject: p.reason === "invite" ? "You're invited to Ticketry: set your password" : "Set your Ticketry password",
+    sensitive: true,
     element: (
       <EmailLayout preview="Choose a password to start" heading={`Hello ${p.name}`} action={{ label: "Set my password", href: p.link }}>
         <P>{intro} Choose a password to start. The link works once and expires in 72 hours.</P>

@@ -30,6 +30,12 @@ export default async function MailPage({ params }: { params: Promise<{ id: strin
         </span>
         {mail.error ? <span className="text-red-700">Last error: {mail.error}</span> : null}
       </div>
+      {mail.linksHidden ? (
+        <p className="mb-4 text-sm text-slate-600">
+          The single-use link in this mail is shown as [redacted]: it is delivered through Resend, and only its recipient may
+          hold it.
+        </p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Text">
           <pre data-testid="mail-text" className="text-sm break-words whitespace-pre-wrap text-slate-800">
