@@ -69,14 +69,10 @@ export async function deleteDraftInvoiceAction(input: unknown): Promise<ActionRe
 /** "Run billing for date": the daily job, by hand, for one date. */
 export async function runBillingAction(input: unknown): Promise<ActionResult<{ message: string }>> {
   try {
-    const r = await runBillingAs(await actorOrThrow(), input);
+    const { summary } = await runBillingAs(await actorOrThrow(), input);
     kickOutbox();
     refresh();
-    const failed = r.failures.length ? ` ${r.failures.length} failed: ${r.failures.map((f) => f.error).join("; ")}` : "";
-    return {
-      ok: true,
-      data: { message: `Billing for ${r.date}: ${r.invoicesIssued} ${r.invoicesIssued === 1 ? "invoice" : "invoices"} issued for ${r.ordersBilled} ${r.ordersBilled === 1 ? "order" : "orders"}.${failed}` },
-    };
+    return { ok: true, data: { message: summary } };
   } catch (error) {
     return toActionError(error, "run-billing");
   }
