@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { actorOrThrow } from "@/lib/auth/session";
 import { placeOrder } from "@/lib/billing/orders";
 import { toActionError, type ActionResult } from "@/lib/errors";
+import { requestMeta } from "@/lib/http/request-meta";
 import { kickOutbox } from "@/lib/mail/kick";
 
 /** A client orders a service: session → domain (parses the same schema as the form) → the new order's page. */
@@ -12,7 +13,7 @@ export async function placeOrderAction(input: unknown): Promise<ActionResult<nev
   let id: string;
   try {
     const actor = await actorOrThrow();
-    ({ id } = await placeOrder(actor, input));
+    ({ id } = await placeOrder(actor, input, await requestMeta()));
     kickOutbox();
     revalidatePath("/orders");
   } catch (error) {

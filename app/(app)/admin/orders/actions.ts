@@ -6,14 +6,16 @@ import { updateOrder } from "@/lib/billing/order-edit";
 import { activateOrder, cancelOrder, resumeOrder, suspendOrder } from "@/lib/billing/orders";
 import type { Actor } from "@/lib/auth/actor";
 import { toActionError, type ActionResult } from "@/lib/errors";
+import { requestMeta } from "@/lib/http/request-meta";
 import { kickOutbox } from "@/lib/mail/kick";
+import type { RequestMeta } from "@/lib/tickets/history";
 
-type Step = (actor: Actor, input: unknown) => Promise<unknown>;
+type Step = (actor: Actor, input: unknown, meta: RequestMeta) => Promise<unknown>;
 
 /** One door per order step: session → domain (permission, state check, same schema) → refresh. */
 async function run(context: string, step: Step, input: unknown, message: string): Promise<ActionResult<{ message: string }>> {
   try {
-    await step(await actorOrThrow(), input);
+    await step(await actorOrThrow(), input, await requestMeta());
     kickOutbox();
     revalidatePath("/", "layout");
     return { ok: true, data: { message } };
