@@ -2,72 +2,109 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { TYPE_CHOICES, typesFromList } from "@/lib/attachments/type-list";
 
 /**
- * The only reader of process.env. Empty strings count as unset so that `FOO=` in a .env file
- * does not silently become a value.
+ * The only reader of process.env, validated once at boot: every variable has a schema, and a bad
+ * value stops the start with one line per variable saying what is expected (never a silent default:
+ * OUTBOX_INTERVAL_SECONDS=60s used to turn mail delivery off). Empty strings count as unset so that
+ * `FOO=` in a .env file does not silently become a value.
  */
-const optional = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+const given = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(given, schema.optional());
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: optional,
-  PGLITE_DIR: optional,
-  DATA_DIR: optional,
-  AUTH_SECRET: optional,
-  APP_URL: optional,
-  AUTH_URL: optional,
-  RESEND_API_KEY: optional,
-  MAIL_FROM: optional,
-  HELPDESK_EMAIL: optional,
-  ACCOUNTING_EMAIL: optional,
-  ORDERS_EMAIL: optional,
-  CRON_SECRET: optional,
-  ADMIN_EMAIL: optional,
-  SEED_DEMO: optional,
-  // Attachments (lib/attachments/config.ts validates the values)
-  ATTACHMENT_MAX_BYTES: optional,
-  ATTACHMENT_MAX_TOTAL_BYTES: optional,
-  ATTACHMENT_MAX_FILES: optional,
-  ATTACHMENT_TYPES: optional,
-  // Billing: days between an invoice's issue date and its due date
-  INVOICE_DUE_DAYS: optional.pipe(
+const text = optional(z.string());
+const wholeNumber = (unit: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  optional(
     z
       .string()
-      .regex(/^\d{1,3}$/, "must be a whole number of days (0–365)")
+      .regex(/^\d+$/, `must be a whole number of ${unit}`)
       .transform(Number)
-      .refine((n) => n <= 365, "must be at most 365 days")
-      .optional(),
-  ),
-  STORAGE_DRIVER: optional,
-  S3_ENDPOINT: optional,
-  S3_BUCKET: optional,
-  S3_REGION: optional,
-  S3_ACCESS_KEY_ID: optional,
-  S3_SECRET_ACCESS_KEY: optional,
-  OUTBOX_INTERVAL_SECONDS: optional,
-  VERCEL: optional,
-  RESEND_BASE_URL: optional,
-});
+      .refine((n) => n >= min && n <= max, max === Number.MAX_SAFE_INTEGER ? `must be at least ${min} ${unit}` : `must be between ${min} and ${max} ${unit}`),
+  );
+const httpUrl = (example: string) =>
+  optional(z.url({ protocol: /^https?$/, error: `must be an http:// or https:// address, like ${example}` }));
+const email = optional(z.email("must be an e-mail address, like helpdesk@example.com"));
+/** "Name <address>" or a bare address. */
+const mailbox = optional(
+  z.string().refine((v) => {
+    const address = v.match(/^[^<>]*<\s*([^<>\s]+)\s*>$/)?.[1] ?? v;
+    return z.email().safeParse(address).success;
+  }, "must be an e-mail address, optionally with a name: Help desk <helpdesk@example.com>"),
+);
+const MB = 1024 * 1024;
+const S3_NEEDS = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
 
-function load() {
-  const parsed = schema.safeParse(process.env);
+const schema = z
+  .object({
+    NODE_ENV: optional(z.enum(["development", "production", "test"], "must be development, production or test")),
+    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, "must be a PostgreSQL URL: postgres://user:password@host:5432/database")),
+    PGLITE_DIR: text,
+    DATA_DIR: text,
+    AUTH_SECRET: text,
+    APP_URL: httpUrl("https://help.example.com"),
+    AUTH_URL: httpUrl("https://help.example.com"),
+    RESEND_API_KEY: text,
+    RESEND_BASE_URL: httpUrl("https://api.resend.com"),
+    MAIL_FROM: mailbox,
+    HELPDESK_EMAIL: email,
+    ACCOUNTING_EMAIL: email,
+    ORDERS_EMAIL: email,
+    CRON_SECRET: text,
+    ADMIN_EMAIL: email,
+    SEED_DEMO: optional(z.enum(["0", "1", "true", "false"], "must be 1 (seed the demo accounts) or 0 (never)")),
+    ATTACHMENT_MAX_BYTES: wholeNumber("bytes", 1),
+    ATTACHMENT_MAX_TOTAL_BYTES: wholeNumber("bytes", 1),
+    ATTACHMENT_MAX_FILES: wholeNumber("files", 1),
+    ATTACHMENT_TYPES: text,
+    /** Days between an invoice's issue date and its due date. */
+    INVOICE_DUE_DAYS: wholeNumber("days", 0, 365),
+    STORAGE_DRIVER: optional(z.string().toLowerCase().pipe(z.enum(["postgres", "s3"], 'must be "postgres" (the default) or "s3"'))),
+    S3_ENDPOINT: httpUrl("https://s3.eu-central-1.amazonaws.com"),
+    S3_BUCKET: optional(z.string().regex(/^[A-Za-z0-9._-]+$/, "must be a bucket name (letters, digits, dots, dashes)")),
+    S3_REGION: optional(z.string().regex(/^[a-z0-9-]+$/, "must be a region name like us-east-1")),
+    S3_ACCESS_KEY_ID: text,
+    S3_SECRET_ACCESS_KEY: text,
+    /** 0 turns the in-process delivery off; at most a day. */
+    OUTBOX_INTERVAL_SECONDS: wholeNumber("seconds (0 turns the in-process delivery off)", 0, 86_400),
+    VERCEL: text,
+  })
+  .superRefine((v, ctx) => {
+    if (v.STORAGE_DRIVER === "s3") {
+      for (const key of S3_NEEDS) if (!v[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when STORAGE_DRIVER=s3" });
+    }
+    const { types, unknown } = typesFromList(v.ATTACHMENT_TYPES);
+    if (unknown.length) ctx.addIssue({ code: "custom", path: ["ATTACHMENT_TYPES"], message: `names types Ticketry cannot check safely: ${unknown.join(", ")}. ${TYPE_CHOICES}` });
+    else if (types.length === 0) ctx.addIssue({ code: "custom", path: ["ATTACHMENT_TYPES"], message: `names no file type. ${TYPE_CHOICES}` });
+  });
+
+/** Values never echoed in an error (a URL may carry a password). */
+const SECRET = /SECRET|KEY|PASSWORD|TOKEN|DATABASE_URL/;
+
+export type EnvSource = Record<string, string | undefined>;
+
+/** Parses a set of variables (process.env at boot; tests pass their own) or throws one message naming every bad one. */
+export function load(source: EnvSource = process.env) {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+    const lines = parsed.error.issues.map((i) => {
+      const key = i.path.join(".");
+      const value = given(source[key]);
+      return `  ${key}: ${i.message}${typeof value === "string" && !SECRET.test(key) ? ` (got "${value.slice(0, 80)}")` : ""}`;
+    });
+    throw new Error(`Invalid configuration: fix these environment variables and start again.\n${lines.join("\n")}`);
   }
   const raw = parsed.data;
+  const nodeEnv = raw.NODE_ENV ?? "development";
   const dataDir = path.resolve(/*turbopackIgnore: true*/ raw.DATA_DIR ?? ".data");
   const embedded = !raw.DATABASE_URL;
-  const isProduction = raw.NODE_ENV === "production";
+  const isProduction = nodeEnv === "production";
   const appUrl = (raw.APP_URL ?? raw.AUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  const maxFileBytes = raw.ATTACHMENT_MAX_BYTES ?? 10 * MB;
   return {
-    nodeEnv: raw.NODE_ENV,
+    nodeEnv,
     isProduction,
-    isTest: raw.NODE_ENV === "test",
+    isTest: nodeEnv === "test",
     databaseUrl: raw.DATABASE_URL,
     embedded,
     dataDir,
@@ -82,25 +119,26 @@ function load() {
     ordersEmail: raw.ORDERS_EMAIL ?? "orders@ticketry.localhost",
     cronSecret: raw.CRON_SECRET,
     /** Periodic outbox delivery inside a long-running server; off on Vercel (its cron calls the route). */
-    outboxIntervalSeconds: Number(raw.OUTBOX_INTERVAL_SECONDS ?? (raw.VERCEL ? 0 : 60)) || 0,
+    outboxIntervalSeconds: raw.OUTBOX_INTERVAL_SECONDS ?? (raw.VERCEL ? 0 : 60),
     adminEmail: raw.ADMIN_EMAIL,
     invoiceDueDays: raw.INVOICE_DUE_DAYS ?? 14,
     attachments: {
-      maxBytes: raw.ATTACHMENT_MAX_BYTES,
-      maxTotalBytes: raw.ATTACHMENT_MAX_TOTAL_BYTES,
-      maxFiles: raw.ATTACHMENT_MAX_FILES,
-      types: raw.ATTACHMENT_TYPES,
+      maxFileBytes,
+      // A total below one file's limit would refuse a single allowed file: it is raised to it.
+      maxTotalBytes: Math.max(raw.ATTACHMENT_MAX_TOTAL_BYTES ?? 25 * MB, maxFileBytes),
+      maxFiles: raw.ATTACHMENT_MAX_FILES ?? 10,
+      types: typesFromList(raw.ATTACHMENT_TYPES).types,
     },
     storage: {
-      driver: raw.STORAGE_DRIVER,
+      driver: raw.STORAGE_DRIVER ?? "postgres",
       s3Endpoint: raw.S3_ENDPOINT,
       s3Bucket: raw.S3_BUCKET,
-      s3Region: raw.S3_REGION,
+      s3Region: raw.S3_REGION ?? "us-east-1",
       s3AccessKeyId: raw.S3_ACCESS_KEY_ID,
       s3SecretAccessKey: raw.S3_SECRET_ACCESS_KEY,
     },
     // Known demo passwords only where nobody can reach them by accident.
-    seedDemo: raw.SEED_DEMO === "1" || raw.SEED_DEMO === "true" || (embedded && raw.SEED_DEMO !== "0"),
+    seedDemo: raw.SEED_DEMO === "1" || raw.SEED_DEMO === "true" || (embedded && raw.SEED_DEMO !== "0" && raw.SEED_DEMO !== "false"),
   };
 }
 

@@ -26,7 +26,8 @@ async function main() {
     `Billing for ${report.date}: ${n(report.ordersBilled, "order")} billed, ${n(report.invoicesIssued, "invoice")} issued, ` +
       `${report.failures.length} failed (${(report.ms / 1000).toFixed(1)} s).`,
   );
-  for (const f of report.failures) console.error(`  ✗ order ${f.orderId}: ${f.error}`);
+  // Each failure's cause was logged above by the run, with the order and the date.
+  for (const f of report.failures) console.error(`  ✗ ${f.orderId}: ${f.message}`);
   if (report.failures.length) process.exitCode = 1;
   // Deliver what the run queued (the outbox cron would too).
   await drainOutbox({ maxBatches: 20 });

@@ -78,6 +78,7 @@ export const tickets = pgTable(
     /** Request time (seed 003). */
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** The client's "last activity": creation, public messages, status changes — never staff-only events. */
     lastActivityAt: createdAt(),
     firstResponseAt: tstz(),
     /** Response time (seed 003). */

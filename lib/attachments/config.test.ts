@@ -1,18 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { parseTypes } from "./config";
+import { typesFromList } from "./type-list";
 import { describeExtensions, formatBytes } from "./types";
 
+// Refusing an unknown type at boot is lib/env.test.ts's ("ATTACHMENT_TYPES").
 describe("ATTACHMENT_TYPES", () => {
   it("defaults to images and the document types of seed 004", () => {
-    expect(describeExtensions(parseTypes(undefined).map((t) => t.key))).toBe("PNG, JPG, GIF, WEBP, PDF, DOC, DOCX, XLS, XLSX, TXT, CSV, ZIP");
+    expect(describeExtensions(typesFromList(undefined).types.map((t) => t.key))).toBe("PNG, JPG, GIF, WEBP, PDF, DOC, DOCX, XLS, XLSX, TXT, CSV, ZIP");
   });
 
   it("narrows to what is configured, by any of a type's extensions", () => {
-    expect(parseTypes("jpeg, .PDF").map((t) => t.key)).toEqual(["jpg", "pdf"]);
+    expect(typesFromList("jpeg, .PDF")).toEqual({ types: [expect.objectContaining({ key: "jpg" }), expect.objectContaining({ key: "pdf" })], unknown: [] });
   });
 
-  it.each(["svg", "html", "png,htm", "js"])("refuses %s at start-up with a clear message", (raw) => {
-    expect(() => parseTypes(raw)).toThrow(/cannot check safely.*SVG and HTML are never allowed/);
+  it.each([
+    ["svg", ["svg"]],
+    ["png,htm", ["htm"]],
+    ["js html", ["js", "html"]],
+  ])("names what is outside the catalogue in %s", (raw, unknown) => {
+    expect(typesFromList(raw).unknown).toEqual(unknown);
   });
 });
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { invoices, orders, services, users } from "@/db/schema";
+import { listEntityAudit } from "@/lib/audit/queries";
 import { can, type Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { z } from "zod";
@@ -66,7 +67,7 @@ export async function listOrders(actor: Actor, opts: { mine?: boolean; status?: 
 
 export type OrderRow = Awaited<ReturnType<typeof listOrders>>["rows"][number];
 
-/** One order with its invoices, as the actor may see them (management notes only for order.manage). */
+/** One order with its invoices, as the actor may see them (management notes and history only for order.manage). */
 export async function getOrder(actor: Actor, id: string) {
   if (!isUuid(id)) throw notFound("That order");
   const db = await getDb();
@@ -103,7 +104,13 @@ export async function getOrder(actor: Actor, id: string) {
     .orderBy(desc(invoices.periodStart))
     .limit(100);
   const manage = can(actor, "order.manage");
-  return { ...row, managementNotes: manage ? row.managementNotes : null, invoices: orderInvoices };
+  return {
+    ...row,
+    managementNotes: manage ? row.managementNotes : null,
+    invoices: orderInvoices,
+    /** Who changed what (order.manage only; clients never see it). */
+    history: manage ? await listEntityAudit(db, "order", id) : [],
+  };
 }
 
 export type OrderDetail = Awaited<ReturnType<typeof getOrder>>;

@@ -1,12 +1,14 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { orders, services, users } from "@/db/schema";
+import type { AuditMeta } from "@/lib/audit/record";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { queueEmail } from "@/lib/mail/outbox";
 import { orderActivatedMail, orderConfirmationMail, orderPlacedAdminMail } from "@/lib/mail/templates/billing";
+import { auditOrder, lockOrderForChange } from "./audit";
 import { dayOf, PERIOD_LABELS } from "./dates";
 import { formatMoney } from "./money";
 import { parseInput } from "@/lib/input";
@@ -21,7 +23,7 @@ export const priceLabel = (minor: number, currency: string, period: keyof typeof
  * A client orders a service from the active catalogue: the order is pending, the orders list is
  * mailed to deploy it by hand (seed 000's order.php) and the client gets a confirmation.
  */
-export async function placeOrder(actor: Actor, input: unknown): Promise<{ id: string }> {
+export async function placeOrder(actor: Actor, input: unknown, meta: AuditMeta = {}): Promise<{ id: string }> {
   assertCan(actor, "order.create");
   const data = parseInput(placeOrderSchema, input);
   const db = await getDb();
@@ -36,6 +38,15 @@ export async function placeOrder(actor: Actor, input: unknown): Promise<{ id: st
       .insert(orders)
       .values({ serviceId: service.id, clientId: actor.id, instanceName: data.instanceName, comments: data.comments, status: "pending" })
       .returning({ id: orders.id });
+    await auditOrder(tx, actor, meta, order!.id, "created", null, {
+      status: "pending",
+      instanceName: data.instanceName,
+      comments: data.comments,
+      priceOverrideMinor: null,
+      nextDueOn: null,
+      billingAnchorDay: null,
+      currency: service.currency,
+    });
     const price = priceLabel(service.priceMinor, service.currency, service.period);
     await queueEmail(tx, {
       type: "order.placed_admin",
@@ -61,35 +72,39 @@ export async function placeOrder(actor: Actor, input: unknown): Promise<{ id: st
 }
 
 /**
- * Moves an order from one of `from` to `to` with a conditional update, so of two admins racing
- * only one wins; the loser (or a wrong state) gets a clear message and nothing changes.
+ * Moves an order from one of `from` to `to` under its row lock, so of two admins racing only one
+ * wins (the other waits, then finds the new status); the loser (or a wrong state) gets a clear
+ * message and nothing changes. The change goes to the order's history (audit log) with it.
  */
 async function transition(
   tx: Tx,
+  who: { actor: Actor; meta: AuditMeta },
   orderId: string,
   from: OrderStatus[],
   set: Partial<typeof orders.$inferInsert> & { status: OrderStatus },
-  verb: string,
+  verb: "activated" | "suspended" | "resumed" | "cancelled",
 ) {
+  const before = await lockOrderForChange(tx, orderId);
+  if (!before) throw notFound("That order");
+  if (!from.includes(before.status)) throw new AppError("conflict", `This order is ${before.status}: it cannot be ${verb}.`);
   const [row] = await tx
     .update(orders)
     .set({ ...set, updatedAt: now() })
-    .where(and(eq(orders.id, orderId), inArray(orders.status, from)))
+    .where(eq(orders.id, orderId))
     .returning({ id: orders.id, clientId: orders.clientId, serviceId: orders.serviceId, instanceName: orders.instanceName });
-  if (row) return row;
-  const [current] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
-  if (!current) throw notFound("That order");
-  throw new AppError("conflict", `This order is ${current.status}: it cannot be ${verb}.`);
+  await auditOrder(tx, who.actor, who.meta, orderId, verb, before, set);
+  return row!;
 }
 
 /** Activation after the manual deployment: sets the first due date (and the day periods anchor to). */
-export async function activateOrder(actor: Actor, input: unknown): Promise<void> {
+export async function activateOrder(actor: Actor, input: unknown, meta: AuditMeta = {}): Promise<void> {
   assertCan(actor, "order.manage");
   const { orderId, firstDueOn } = parseInput(activateOrderSchema, input);
   const db = await getDb();
   await db.transaction(async (tx) => {
     const row = await transition(
       tx,
+      { actor, meta },
       orderId,
       ["pending"],
       { status: "active", activatedAt: now(), nextDueOn: firstDueOn, billingAnchorDay: dayOf(firstDueOn) },
@@ -110,26 +125,26 @@ export async function activateOrder(actor: Actor, input: unknown): Promise<void>
 }
 
 /** Suspended orders are not billed; resuming keeps the due date (missed periods are then caught up). */
-export async function suspendOrder(actor: Actor, input: unknown): Promise<void> {
+export async function suspendOrder(actor: Actor, input: unknown, meta: AuditMeta = {}): Promise<void> {
   assertCan(actor, "order.manage");
   const { orderId } = parseInput(orderIdSchema, input);
   const db = await getDb();
-  await db.transaction((tx) => transition(tx, orderId, ["active"], { status: "suspended", suspendedAt: now() }, "suspended"));
+  await db.transaction((tx) => transition(tx, { actor, meta }, orderId, ["active"], { status: "suspended", suspendedAt: now() }, "suspended"));
 }
 
-export async function resumeOrder(actor: Actor, input: unknown): Promise<void> {
+export async function resumeOrder(actor: Actor, input: unknown, meta: AuditMeta = {}): Promise<void> {
   assertCan(actor, "order.manage");
   const { orderId } = parseInput(orderIdSchema, input);
   const db = await getDb();
-  await db.transaction((tx) => transition(tx, orderId, ["suspended"], { status: "active", suspendedAt: null }, "resumed"));
+  await db.transaction((tx) => transition(tx, { actor, meta }, orderId, ["suspended"], { status: "active", suspendedAt: null }, "resumed"));
 }
 
 /** Cancelling is final: the order and its invoices stay in the records, billing stops. */
-export async function cancelOrder(actor: Actor, input: unknown): Promise<void> {
+export async function cancelOrder(actor: Actor, input: unknown, meta: AuditMeta = {}): Promise<void> {
   assertCan(actor, "order.manage");
   const { orderId } = parseInput(orderIdSchema, input);
   const db = await getDb();
   await db.transaction((tx) =>
-    transition(tx, orderId, ["pending", "active", "suspended"], { status: "cancelled", cancelledAt: now() }, "cancelled"),
+    transition(tx, { actor, meta }, orderId, ["pending", "active", "suspended"], { status: "cancelled", cancelledAt: now() }, "cancelled"),
   );
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { invoices } from "@/db/schema";
 import { env } from "@/lib/env";
@@ -126,9 +126,15 @@ describe("the daily billing job", () => {
     const db = await getDb();
     await db.insert(invoices).values({ clientId: client.id, orderId: bad, amountMinor: 1, currency: "EUR", periodStart: "2027-03-01", status: "draft" });
 
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const report = await runBilling({ date: "2027-03-01", chunkSize: 10 });
     expect(report.ordersBilled).toBe(3);
-    expect(report.failures).toEqual([{ orderId: bad, error: expect.any(String) }]);
+    // The report names the order, never the database's words; the log has both, with the date.
+    expect(report.failures).toEqual([{ orderId: bad, message: `Order "bad" for ${client.name} could not be billed; the error was logged.` }]);
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining(`order ${bad} ("bad" for ${client.name}) could not be billed for 2027-03-01`), expect.anything());
+    const cause = logged.mock.calls[0]![1] as Error;
+    expect(`${cause.message} ${String(cause.cause)}`).toMatch(/duplicate key|unique/i);
+    logged.mockRestore();
     for (const id of good) expect(await invoicesOf(id)).toHaveLength(1);
     expect((await nextDueOf(bad)).nextDueOn).toBe("2027-03-01");
     expect((await mailsTo(client.email)).filter((m) => m.type === "invoice.issued")).toHaveLength(3);
@@ -148,5 +154,21 @@ describe("the daily billing job", () => {
     expect((await runBillingAs(admin, { date: "2028-08-08" })).invoicesIssued).toBe(1);
     expect((await runBillingAs(admin, { date: "2028-08-08" })).invoicesIssued).toBe(0);
     expect(await invoicesOf(order)).toHaveLength(1);
+  });
+
+  it("tells the admin which order failed in plain words, never the database error", async () => {
+    const admin = await createUser("admin");
+    const client = await createUser("client", { name: "Fay Failing" });
+    const service = await makeService();
+    await makeOrder(client.id, service.id, { nextDueOn: "2029-04-01", instanceName: "fine" });
+    const bad = await makeOrder(client.id, service.id, { nextDueOn: "2029-04-01", instanceName: "db-07" });
+    const db = await getDb();
+    await db.insert(invoices).values({ clientId: client.id, orderId: bad, amountMinor: 1, currency: "EUR", periodStart: "2029-04-01", status: "draft" });
+
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { summary } = await runBillingAs(admin, { date: "2029-04-01" });
+    logged.mockRestore();
+    expect(summary).toBe('Billing for 2029-04-01: 1 invoice issued for 1 order. Order "db-07" for Fay Failing could not be billed; the error was logged.');
+    expect(summary).not.toMatch(/duplicate|constraint|unique|violates|invoices_/i);
   });
 });

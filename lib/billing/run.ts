@@ -20,7 +20,11 @@ import { pgArray } from "./pg-array";
  * chunk fails, its orders are retried one per transaction, so one bad order is reported and the
  * others are billed.
  */
-export type BillingFailure = { orderId: string; error: string };
+/**
+ * An order the run could not bill. `message` is for any screen (which order, nothing of the cause):
+ * the cause — often a database error — is logged with the order and date, never returned.
+ */
+export type BillingFailure = { orderId: string; message: string };
 export type BillingReport = { date: string; ordersBilled: number; invoicesIssued: number; failures: BillingFailure[]; ms: number };
 
 type DueOrder = {
@@ -156,8 +160,6 @@ async function billLocked(tx: Tx, date: string, due: DueOrder[], timings?: Billi
   return issued.length;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
-
 export async function runBilling(opts: {
   date: string;
   chunkSize?: number;
@@ -171,14 +173,14 @@ export async function runBilling(opts: {
   const report: BillingReport = { date: opts.date, ordersBilled: 0, invoicesIssued: 0, failures: [], ms: 0 };
   const failed: string[] = [];
   for (;;) {
-    let locked: string[] = [];
+    let locked: DueOrder[] = [];
     try {
       const issued = await db.transaction(async (tx) => {
         const lap = timer(opts.timings);
         const due = await lockDueOrders(tx, opts.date, { limit: chunk, skip: failed });
         lap("lock");
         if (due.length === 0) return null;
-        locked = due.map((o) => o.id);
+        locked = due;
         return billLocked(tx, opts.date, due, opts.timings);
       });
       if (issued === null) break;
@@ -195,9 +197,9 @@ export async function runBilling(opts: {
 }
 
 /** After a chunk failed: each of its orders alone, so the failure is pinned on one order and the rest bill. */
-async function billOneByOne(date: string, ids: string[], report: BillingReport, failed: string[]) {
+async function billOneByOne(date: string, orders: DueOrder[], report: BillingReport, failed: string[]) {
   const db = await getDb();
-  for (const id of ids) {
+  for (const { id, instance_name, client_name } of orders) {
     try {
       const issued = await db.transaction(async (tx) => {
         const due = await lockDueOrders(tx, date, { limit: 1, skip: [], only: id });
@@ -209,7 +211,8 @@ async function billOneByOne(date: string, ids: string[], report: BillingReport, 
       }
     } catch (error) {
       failed.push(id);
-      report.failures.push({ orderId: id, error: message(error) });
+      console.error(`[billing] order ${id} ("${instance_name}" for ${client_name}) could not be billed for ${date}`, error);
+      report.failures.push({ orderId: id, message: `Order "${instance_name}" for ${client_name} could not be billed; the error was logged.` });
     }
   }
 }

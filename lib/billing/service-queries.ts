@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { services } from "@/db/schema";
+import { listEntityAudit } from "@/lib/audit/queries";
 import { can, type Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/input";
@@ -54,5 +55,5 @@ export async function getService(actor: Actor, id: string) {
     .from(services)
     .where(eq(services.id, id));
   if (!row) throw notFound("That service");
-  return row;
+  return { ...row, history: await listEntityAudit(db, "service", id) };
 }

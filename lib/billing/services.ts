@@ -1,9 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
-import { getDb, rawRows, type Conn } from "@/db";
+import { getDb, rawRows, type Conn, type Tx } from "@/db";
 import { services } from "@/db/schema";
+import type { AuditMeta } from "@/lib/audit/record";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { AppError, notFound } from "@/lib/errors";
+import { auditService, serviceStateColumns } from "./audit";
 import { parseMoney } from "./money";
 import { fieldError, parseInput } from "@/lib/input";
 import { pgErrorCode } from "./pg-error";
@@ -36,7 +38,8 @@ async function nameTaken(tx: Conn, name: string, exceptId?: string) {
 
 const TAKEN = "A service with this name exists already.";
 
-export async function createService(actor: Actor, input: unknown): Promise<{ id: string }> {
+/** Every change (create, edit — activating and retiring included — delete) goes to the service's history (audit log). */
+export async function createService(actor: Actor, input: unknown, meta: AuditMeta = {}): Promise<{ id: string }> {
   assertCan(actor, "service.manage");
   const data = values(parseInput(serviceSchema, input));
   const db = await getDb();
@@ -44,33 +47,43 @@ export async function createService(actor: Actor, input: unknown): Promise<{ id:
     if (await nameTaken(tx, data.name)) throw fieldError("name", TAKEN);
     const [row] = await tx.insert(services).values(data).onConflictDoNothing().returning({ id: services.id });
     if (!row) throw fieldError("name", TAKEN);
+    await auditService(tx, actor, meta, row.id, "created", null, data);
     return row;
   });
 }
 
-export async function updateService(actor: Actor, input: unknown): Promise<{ id: string }> {
+async function lockService(tx: Tx, serviceId: string) {
+  const [row] = await tx.select(serviceStateColumns).from(services).where(eq(services.id, serviceId)).for("update");
+  return row ?? null;
+}
+
+export async function updateService(actor: Actor, input: unknown, meta: AuditMeta = {}): Promise<{ id: string }> {
   assertCan(actor, "service.manage");
   const parsed = parseInput(updateServiceSchema, input);
   const data = values(parsed);
   const db = await getDb();
   return db.transaction(async (tx) => {
+    const before = await lockService(tx, parsed.serviceId);
+    if (!before) throw notFound("That service");
     if (await nameTaken(tx, data.name, parsed.serviceId)) throw fieldError("name", TAKEN);
-    const [row] = await tx
+    await tx
       .update(services)
       .set({ ...data, updatedAt: now() })
-      .where(eq(services.id, parsed.serviceId))
-      .returning({ id: services.id });
-    if (!row) throw notFound("That service");
-    return row;
+      .where(eq(services.id, parsed.serviceId));
+    await auditService(tx, actor, meta, parsed.serviceId, "updated", before, data);
+    return { id: parsed.serviceId };
   });
 }
 
 /** Deletes a service nobody ordered; one with orders or invoices can only be deactivated. */
-export async function deleteService(actor: Actor, input: unknown): Promise<void> {
+export async function deleteService(actor: Actor, input: unknown, meta: AuditMeta = {}): Promise<void> {
   assertCan(actor, "service.manage");
   const { serviceId } = parseInput(serviceIdSchema, input);
   const db = await getDb();
   await db.transaction(async (tx) => {
+    // Locked first: an order being placed holds a share lock on the service, so this waits for it.
+    const before = await lockService(tx, serviceId);
+    if (!before) throw notFound("That service");
     const [used] = await rawRows<{ used: boolean }>(
       tx,
       sql`SELECT EXISTS (SELECT 1 FROM orders WHERE service_id = ${serviceId})
@@ -79,8 +92,8 @@ export async function deleteService(actor: Actor, input: unknown): Promise<void>
     if (used?.used) {
       throw new AppError("conflict", "This service has orders or invoices, so it stays in the records: deactivate it instead.");
     }
-    const deleted = await tx.delete(services).where(eq(services.id, serviceId)).returning({ id: services.id });
-    if (deleted.length === 0) throw notFound("That service");
+    await tx.delete(services).where(eq(services.id, serviceId));
+    await auditService(tx, actor, meta, serviceId, "deleted", before, null);
   }).catch((error: unknown) => {
     // An order placed between the check and the delete: the foreign key has the last word.
     if (pgErrorCode(error) === "23503") throw new AppError("conflict", "This service was just ordered: deactivate it instead.");

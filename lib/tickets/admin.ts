@@ -12,6 +12,7 @@ import { notifyClientOfClose, notifyClientOfStatus } from "./notify";
 import { createTicketForClientSchema, editTicketSchema, ticketRefSchema } from "./schemas";
 import { parseInput } from "@/lib/input";
 import { refreshSearchVector } from "./search";
+import { needsAssignee } from "./workflow";
 
 /** Admin tools (SPEC §3): create on behalf of a client, edit any field, delete. Assigning is manage.ts's assignTicket. */
 
@@ -29,11 +30,17 @@ export async function createTicketForClient(actor: Actor, input: unknown, meta: 
 
 const LINK_KEYS = ["departmentId", "orderId", "serviceId", "projectId", "taskId"] as const;
 
+export const NEEDS_ASSIGNEE =
+  "Nobody is assigned to this ticket: assign an agent first (that moves it to In progress), or keep it Open for the queue.";
+
 /**
  * Edits any field of a ticket (ticket.manage): title, body, priority, status (open / in progress /
  * waiting / closed; won't fix has its own action), department and links. `undefined` leaves a field
  * alone, `null` or "" clears a link. Setting status open returns the ticket to the queue (assignee
- * cleared). One history row per changed field; a status change is mailed to the client.
+ * cleared); in progress or waiting needs an assignee (else the ticket would be in no queue and no
+ * agent's list), which the Assign form sets. A task belongs to one project: moving the ticket to
+ * another project (or none) drops its task unless the edit names a task of the new project.
+ * One history row per changed field; a status change is mailed to the client.
  */
 export async function editTicket(actor: Actor, input: unknown, meta: RequestMeta = {}): Promise<{ id: string; number: string; changed: string[] }> {
   const { ticketId, ...data } = parseInput(editTicketSchema, input);
@@ -64,8 +71,11 @@ export async function editTicket(actor: Actor, input: unknown, meta: RequestMeta
       if (data[key] === null) set[key] = null;
       else if (data[key] !== undefined || resolved[key]) set[key] = resolved[key]; // a task implies its project, an order its service
     }
+    // The kept task was checked against the old project only.
+    if (set.projectId !== undefined && set.projectId !== current!.projectId && set.taskId === undefined) set.taskId = null;
 
     if (data.status !== undefined && data.status !== t.status) {
+      if (needsAssignee(data.status) && !t.assigneeId) throw new AppError("invalid", "Check the highlighted fields.", { status: NEEDS_ASSIGNEE });
       set.status = data.status;
       if (data.status === "closed") set.closedAt = at;
       else if (t.status === "closed" || t.status === "wont_fix") Object.assign(set, { closedAt: null, wontFixReason: null });

@@ -20,7 +20,8 @@ export type CommentResult = { messageId: string; ticketId: string; number: strin
  * A public agent reply → waiting_for_customer, sets first_response_at once, and mails the client the
  * reply with a Message-ID (stored on the message and the mail) that replies thread back by.
  * The client's reply on a waiting ticket → in_progress (open without assignee) and mails the assignee.
- * An internal note changes no status, is never indexed for search, and never reaches the client.
+ * An internal note changes no status, is never indexed for search, and never reaches the client —
+ * not even as a newer "last activity" on their list (last_activity_at moves with public messages only).
  */
 export async function addComment(actor: Actor, input: unknown, meta: RequestMeta = {}): Promise<CommentResult> {
   const data = seesInternal(actor) ? parseInput(staffCommentSchema, input) : { ...parseInput(clientCommentSchema, input), visibility: "public" as const };
@@ -37,7 +38,8 @@ export async function addComment(actor: Actor, input: unknown, meta: RequestMeta
     const base = { messageId, ticketId: t.id, number: t.number };
 
     if (internal) {
-      await tx.update(tickets).set({ updatedAt: at, lastActivityAt: at }).where(eq(tickets.id, t.id));
+      // Staff-only: the client's "last activity" (last_activity_at) stays where it was.
+      await tx.update(tickets).set({ updatedAt: at }).where(eq(tickets.id, t.id));
       await recordHistory(tx, t, actor.id, [{ action: "internal_note", extra: { messageId } }], meta);
       if (t.assignee && t.assignee.id !== actor.id) {
         await pingInApp(tx, t, t.assignee.id, "ticket.internal_note", `${actor.name} added an internal note to ${t.number}.`);
@@ -48,6 +50,7 @@ export async function addComment(actor: Actor, input: unknown, meta: RequestMeta
     const status = statusAfterPublicComment(t, actor.id);
     const firstResponse = fromDesk && t.type === "support" && !t.firstResponseAt;
     await guardedUpdate(tx, t, {
+      lastActivityAt: at,
       ...(status !== t.status ? { status: status as typeof tickets.$inferInsert.status } : {}),
       ...(firstResponse ? { firstResponseAt: at } : {}),
     });

@@ -31,7 +31,6 @@ async function loadDetailRow(actor: Actor, number: string) {
       escalated: tickets.escalated,
       channel: tickets.channel,
       createdAt: tickets.createdAt,
-      updatedAt: tickets.updatedAt,
       lastActivityAt: tickets.lastActivityAt,
       firstResponseAt: tickets.firstResponseAt,
       closedAt: tickets.closedAt,

@@ -74,6 +74,10 @@ export const CHANGED_MEANWHILE = "This ticket changed while you were looking at 
  * The conditional update every transition uses: it applies only if status, assignee and escalation
  * are still what the rules were checked against. Two agents racing → the second matches no row and
  * gets a conflict (on PostgreSQL it waits for the first to commit, then re-checks the WHERE).
+ *
+ * `last_activity_at` is the client's "last activity" (their list shows it and sorts by it), so it
+ * moves only with what the client sees: a status change here, a public message (the caller sets it).
+ * A reassignment, a priority change or an internal note moves `updated_at` alone.
  */
 export async function guardedUpdate(
   tx: Tx,
@@ -90,7 +94,7 @@ export async function guardedUpdate(
   ];
   const updated = await tx
     .update(tickets)
-    .set({ updatedAt: at, lastActivityAt: at, ...set })
+    .set({ updatedAt: at, ...(set.status !== undefined && set.status !== t.status ? { lastActivityAt: at } : {}), ...set })
     .where(and(...guard))
     .returning({ id: tickets.id });
   if (updated.length === 0) throw new AppError("conflict", conflictMessage);

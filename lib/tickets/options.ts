@@ -26,13 +26,31 @@ export async function listDepartmentOptions(): Promise<Option[]> {
 
 /** The actor's company's active projects with their active tasks (empty without a company). */
 export async function listOwnProjectOptions(actor: Actor): Promise<ProjectOption[]> {
-  if (!actor.companyId) return [];
+  return companyProjectOptions(actor.companyId);
+}
+
+/**
+ * For the admin edit form (ticket.manage): the projects and tasks of the ticket's company, the only
+ * ones editTicket accepts. Empty for a ticket it cannot see or without a company.
+ */
+export async function listTicketProjectOptions(actor: Actor, ticketId: string): Promise<ProjectOption[]> {
+  assertCan(actor, "ticket.manage", "Only admins can edit tickets.");
+  const db = await getDb();
+  const [t] = await db
+    .select({ companyId: tickets.companyId })
+    .from(tickets)
+    .where(and(eq(tickets.id, ticketId), ticketVisibility(actor)));
+  return companyProjectOptions(t?.companyId ?? null);
+}
+
+async function companyProjectOptions(companyId: string | null): Promise<ProjectOption[]> {
+  if (!companyId) return [];
   const db = await getDb();
   const rows = await db
     .select({ id: projects.id, name: projects.name, taskId: tasks.id, taskName: tasks.name })
     .from(projects)
     .leftJoin(tasks, and(eq(tasks.projectId, projects.id), eq(tasks.isActive, true)))
-    .where(and(eq(projects.companyId, actor.companyId), eq(projects.isActive, true)))
+    .where(and(eq(projects.companyId, companyId), eq(projects.isActive, true)))
     .orderBy(asc(projects.name), asc(projects.id), asc(tasks.name));
   const out = new Map<string, ProjectOption>();
   for (const r of rows) {

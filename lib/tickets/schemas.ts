@@ -62,7 +62,11 @@ export const wontFixSchema = z
   })
   .strict();
 
-/** Admin edit: every field optional; undefined leaves it alone, "" clears a link. */
+/**
+ * Admin edit: every field optional; undefined leaves it alone, "" clears a link. No `escalated`:
+ * escalating is a transition with its own rules (assignee cleared, second-line queue, client told),
+ * so it is the ticket page's Escalate button, never a flag flipped by an edit.
+ */
 export const editTicketSchema = z
   .object({
     ticketId,
@@ -70,7 +74,6 @@ export const editTicketSchema = z
     body: bodyField.optional(),
     priority: priorityField.optional(),
     status: z.enum([...ACTIVE_STATUSES, "closed"], "Choose a status (won't fix has its own action).").optional(),
-    escalated: z.boolean().optional(),
     departmentId: clearableId("Choose a department."),
     orderId: clearableId("Choose an order of the client."),
     serviceId: clearableId("Choose a service."),

@@ -57,6 +57,9 @@ const forbid = (reason: string): Verdict => ({ ok: false, code: "forbidden", rea
 const invalid = (reason: string): Verdict => ({ ok: false, code: "invalid", reason });
 
 export const isActive = (status: string) => (ACTIVE_STATUSES as readonly string[]).includes(status);
+/** Someone is working on it: these statuses live in an assignee's list, so a ticket without one would be in no queue at all. */
+export const WORKED_STATUSES = ["in_progress", "waiting_for_customer"] as const;
+export const needsAssignee = (status: string) => (WORKED_STATUSES as readonly string[]).includes(status);
 export const isFinal = (status: string) => (FINAL_STATUSES as readonly string[]).includes(status);
 
 const has = (a: RuleActor, p: string) => a.permissions.has(p);

@@ -37,10 +37,7 @@ export const deleteDraftInvoiceAction = action({ name: "delete-draft-invoice", i
 
 /** "Run billing for date": the daily job, by hand, for one date. */
 export const runBillingAction = action({ name: "run-billing", input: runBillingSchema, revalidate: EVERYTHING }, async (actor, input) => {
-  const r = await runBillingAs(actor, input);
+  const { summary } = await runBillingAs(actor, input);
   kickOutbox();
-  const failed = r.failures.length ? ` ${r.failures.length} failed: ${r.failures.map((f) => f.error).join("; ")}` : "";
-  const invoices = `${r.invoicesIssued} ${r.invoicesIssued === 1 ? "invoice" : "invoices"}`;
-  const orders = `${r.ordersBilled} ${r.ordersBilled === 1 ? "order" : "orders"}`;
-  return { message: `Billing for ${r.date}: ${invoices} issued for ${orders}.${failed}` };
+  return { message: summary };
 });

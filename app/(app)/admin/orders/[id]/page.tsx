@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/billing/action-button";
+import { OrderHistory } from "@/components/billing/change-history";
 import { OrderInvoices, OrderSummary } from "@/components/billing/order-summary";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
@@ -37,6 +38,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           ) : null}
           <Card title="Invoices">
             <OrderInvoices invoices={order.invoices} />
+          </Card>
+          <Card title="History" description="Every change to this order: who, when, and what changed. The billing run's due dates show as invoices.">
+            <OrderHistory records={order.history} currency={order.currency} />
           </Card>
         </div>
         <div className="space-y-6">

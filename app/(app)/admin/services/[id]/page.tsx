@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/billing/action-button";
+import { ServiceHistory } from "@/components/billing/change-history";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { minorToDecimal } from "@/lib/billing/money";
@@ -37,6 +38,9 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
               active: s.active,
             }}
           />
+        </Card>
+        <Card title="History" description="Every change to this service: who, when, and what changed.">
+          <ServiceHistory records={s.history} currency={s.currency} />
         </Card>
         <Card title="Delete" description="Only a service nobody ordered can be deleted; deactivate the others.">
           <ActionButton action={deleteServiceAction} input={{ serviceId: s.id }} label="Delete service" variant="danger" confirm={`Delete ${s.name}?`} />

@@ -12,7 +12,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/session";
 import { decodePathParam } from "@/lib/search-params";
 import { AppError } from "@/lib/errors";
-import { listDepartmentOptions } from "@/lib/tickets/options";
+import { listDepartmentOptions, listTicketProjectOptions } from "@/lib/tickets/options";
 import { getTicketDetail, listAssignableAgents } from "@/lib/tickets/queries";
 import { assignTicketAction, deleteTicketAction, editTicketAction } from "../../actions";
 
@@ -21,6 +21,18 @@ type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ crea
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { number } = await params;
   return { title: `Edit ${(decodePathParam(number) ?? "ticket").toUpperCase().slice(0, 40)}` };
+}
+
+type ProjectOptions = Awaited<ReturnType<typeof listTicketProjectOptions>>;
+type Named = { id: string; name: string };
+
+/** The company's active projects and tasks, plus the ticket's own if it was since deactivated. */
+function withCurrent(projects: ProjectOptions, project: Named | null, task: Named | null): ProjectOptions {
+  if (!project) return projects;
+  const listed = projects.find((p) => p.id === project.id);
+  if (!listed) return [...projects, { id: project.id, name: project.name, tasks: task ? [task] : [] }];
+  if (!task || listed.tasks.some((t) => t.id === task.id)) return projects;
+  return projects.map((p) => (p === listed ? { ...p, tasks: [...p.tasks, task] } : p));
 }
 
 async function load(actor: Actor, number: string) {
@@ -40,13 +52,15 @@ export default async function EditTicketPage({ params, searchParams }: Props) {
   const detail = decoded === null ? null : await load(actor, decoded);
   if (!detail || detail.ticket.type !== "support") notFound();
   const { ticket, actions } = detail;
-  const [departments, agents] = await Promise.all([
+  const [departments, projects, agents] = await Promise.all([
     listDepartmentOptions(),
+    listTicketProjectOptions(actor, ticket.id),
     actions.assign.ok ? listAssignableAgents(actor, { ticketId: ticket.id }) : Promise.resolve(null),
   ]);
   const dept = ticket.department?.id ? ticket.department : null;
-  // An inactive department the ticket still points at stays selectable.
+  // An inactive department, project or task the ticket still points at stays selectable.
   const departmentOptions = dept && !departments.some((d) => d.id === dept.id) ? [...departments, { id: dept.id, name: dept.name }] : departments;
+  const projectOptions = withCurrent(projects, ticket.project?.id ? ticket.project : null, ticket.task?.id ? ticket.task : null);
 
   return (
     <>
@@ -84,7 +98,11 @@ export default async function EditTicketPage({ params, searchParams }: Props) {
                 status: ticket.status as EditableTicket["status"], // support tickets only (checked above)
                 priority: ticket.priority,
                 departmentId: dept?.id ?? "",
+                projectId: ticket.project?.id ?? "",
+                taskId: ticket.task?.id ?? "",
+                hasAssignee: ticket.assigneeId !== null,
               }}
+              projects={projectOptions}
             />
           </Card>
         </div>
