@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
+import { CONFIG_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships a WASM build of PostgreSQL and loads its own files at run time; bundling breaks that.
@@ -10,10 +10,10 @@ const nextConfig: NextConfig = {
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },
   },
-  // The same on every route, fixed at build time. The per-request CSP and HSTS (which depends on
-  // APP_URL at run time) come from proxy.ts.
+  // Fixed at build time: X-Frame-Options, nosniff, Permissions-Policy, Referrer-Policy. The
+  // per-request CSP and HSTS (which depends on APP_URL at run time) come from proxy.ts.
   async headers() {
-    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
+    return CONFIG_HEADERS;
   },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, createNonce, hstsHeader, STATIC_SECURITY_HEADERS } from "./security-headers";
+import { CONFIG_HEADERS, contentSecurityPolicy, createNonce, hstsHeader, STATIC_SECURITY_HEADERS } from "./security-headers";
 
 /** "script-src 'self' 'nonce-x'" → { "script-src": ["'self'", "'nonce-x'"] } */
 function directives(policy: string): Record<string, string[]> {
@@ -69,12 +69,28 @@ describe("createNonce", () => {
 });
 
 describe("STATIC_SECURITY_HEADERS", () => {
-  it("denies framing and sniffing, keeps URLs on this site and switches off unused features", () => {
+  it("denies framing and sniffing and switches off unused features", () => {
     const headers = Object.fromEntries(STATIC_SECURITY_HEADERS.map((h) => [h.key, h.value]));
     expect(headers["X-Frame-Options"]).toBe("DENY");
     expect(headers["X-Content-Type-Options"]).toBe("nosniff");
-    expect(headers["Referrer-Policy"]).toBe("same-origin");
     expect(headers["Permissions-Policy"]).toMatch(/(^|, )camera=\(\)/);
     expect(headers["Permissions-Policy"]).toMatch(/(^|, )geolocation=\(\)/);
+  });
+});
+
+describe("CONFIG_HEADERS", () => {
+  /** The Referrer-Policy next.config.ts gives a path (its sources, as Next.js matches them). */
+  function referrerPolicyFor(path: string): string[] {
+    return CONFIG_HEADERS.filter(({ source }) =>
+      source === "/:path*" ? true : source === "/api/:path*" ? path.startsWith("/api/") : new RegExp(`^${source}$`).test(path),
+    ).flatMap(({ headers }) => headers.filter((h) => h.key === "Referrer-Policy").map((h) => h.value));
+  }
+
+  it.each(["/", "/sign-in", "/reset-password", "/tickets/TKT-1", "/favicon.ico", "/apiary"])("gives the page %s same-origin", (path) => {
+    expect(referrerPolicyFor(path)).toEqual(["same-origin"]);
+  });
+
+  it.each(["/api/attachments/1", "/api/auth/session"])("gives the API route %s no-referrer", (path) => {
+    expect(referrerPolicyFor(path)).toEqual(["no-referrer"]);
   });
 });

@@ -7,18 +7,11 @@
 
 export type Header = { key: string; value: string };
 
-/**
- * Set on every route, API and static files included. A route handler that sets one of these itself
- * keeps its own value (lib/attachments/http.ts sends `Referrer-Policy: no-referrer`).
- */
+/** Set on every route, API and static files included. */
 export const STATIC_SECURITY_HEADERS: readonly Header[] = [
   // Older browsers' frame-ancestors; nothing of ours is meant to be framed.
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
-  // Links carry tokens (password reset, e-mail verification): never send a URL to another site.
-  // Not `no-referrer`: browsers then send `Origin: null` on same-origin POSTs, and the server
-  // actions' origin check would refuse every form.
-  { key: "Referrer-Policy", value: "same-origin" },
   // Features the help desk never uses, switched off for the page and anything it might embed.
   {
     key: "Permissions-Policy",
@@ -36,6 +29,25 @@ export const STATIC_SECURITY_HEADERS: readonly Header[] = [
       "usb=()",
     ].join(", "),
   },
+];
+
+/**
+ * Links carry tokens (password reset, e-mail verification): a page never sends its URL to another
+ * site. Not `no-referrer` on pages: browsers then send `Origin: null` on same-origin POSTs, and the
+ * server actions' origin check would refuse every form.
+ */
+export const PAGE_REFERRER_POLICY = "same-origin";
+/** What API routes answer with (attachments set the same themselves): nothing there needs a referrer. */
+export const API_REFERRER_POLICY = "no-referrer";
+
+/**
+ * next.config.ts `headers()`. A header set here replaces the same header set by a route handler,
+ * hence the split: API routes get the stricter Referrer-Policy that lib/attachments/http.ts also sets.
+ */
+export const CONFIG_HEADERS = [
+  { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
+  { source: "/((?!api/).*)", headers: [{ key: "Referrer-Policy", value: PAGE_REFERRER_POLICY }] },
+  { source: "/api/:path*", headers: [{ key: "Referrer-Policy", value: API_REFERRER_POLICY }] },
 ];
 
 /** Two years, subdomains included: the value hstspreload.org asks for. */
