@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { CONFIG_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships a WASM build of PostgreSQL and loads its own files at run time; bundling breaks that.
@@ -8,6 +9,11 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },
+  },
+  // Fixed at build time: X-Frame-Options, nosniff, Permissions-Policy, Referrer-Policy. The
+  // per-request CSP and HSTS (which depends on APP_URL at run time) come from proxy.ts.
+  async headers() {
+    return CONFIG_HEADERS;
   },
 };
 

@@ -1,9 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PUBLIC_PATHS } from "./auth.config";
+import { pageSecurity } from "./lib/http/page-security";
 
 /**
- * Sends visitors without a session cookie to sign-in. Comfort only: every page, action and route
- * handler checks the session (signature, expiry, session version) and a permission itself.
+ * Every page passes here: it gets its Content-Security-Policy nonce (lib/http/page-security.ts),
+ * and visitors without a session cookie are sent to sign-in. That redirect is comfort only: every
+ * page, action and route handler checks the session (signature, expiry, session version) and a
+ * permission itself.
  *
  * Deliberately not Auth.js's `auth` wrapper: that one re-issues the session cookie on every request,
  * and a prefetch answered after a sign-out would bring the deleted cookie back.
@@ -11,12 +14,17 @@ import { PUBLIC_PATHS } from "./auth.config";
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export default function proxy(request: NextRequest) {
+  const security = pageSecurity(request);
+  return security.apply(signInGate(request, security.forward));
+}
+
+function signInGate(request: NextRequest, forward: { request: { headers: Headers } }): NextResponse {
   const path = request.nextUrl.pathname;
-  if (PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`))) return NextResponse.next();
+  if (PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`))) return NextResponse.next(forward);
   const hasSession = request.cookies
     .getAll()
     .some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
-  if (hasSession) return NextResponse.next();
+  if (hasSession) return NextResponse.next(forward);
   const url = new URL("/sign-in", request.url);
   return NextResponse.redirect(url);
 }

@@ -22,6 +22,8 @@ const PRIORITY_STYLES: Record<string, string> = {
   critical: "text-red-700 font-semibold",
 };
 const PRIORITY_BARS: Record<string, number> = { low: 1, normal: 2, high: 3, critical: 4 };
+// Classes, not style="height: …": the Content-Security-Policy allows no inline style attributes.
+const BAR_HEIGHTS = ["h-1.5", "h-2", "h-2.5", "h-3"];
 
 /** Priority as a word with a small four-step meter beside it (decorative: the word carries the meaning). */
 export function PriorityBadge({ priority }: { priority: string }) {
@@ -29,8 +31,8 @@ export function PriorityBadge({ priority }: { priority: string }) {
   return (
     <span className={`inline-flex items-center gap-1.5 text-xs ${PRIORITY_STYLES[priority] ?? ""}`}>
       <span aria-hidden className="inline-flex items-end gap-px">
-        {[1, 2, 3, 4].map((i) => (
-          <span key={i} className={`w-1 rounded-sm ${i <= level ? "bg-current" : "bg-slate-200"}`} style={{ height: `${4 + i * 2}px` }} />
+        {BAR_HEIGHTS.map((height, i) => (
+          <span key={height} className={`w-1 rounded-sm ${height} ${i < level ? "bg-current" : "bg-slate-200"}`} />
         ))}
       </span>
       {PRIORITY_LABELS[priority] ?? priority}

@@ -1,0 +1,10 @@
+import { z } from "zod";
+
+/**
+ * Runs in the browser before the app's own code. Zod 4 compiles object parsers with `new Function`
+ * where it may, and finds out by calling Function("") when the first object schema is built. Under
+ * the Content-Security-Policy (no 'unsafe-eval', lib/http/security-headers.ts) that probe is refused
+ * and reported as a violation on every page with a form; the interpreted parser is fast enough for a
+ * form, so the browser never tries. The server keeps the compiled parsers.
+ */
+z.config({ jitless: true });
