@@ -46,11 +46,18 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // Builds nothing: migrates and seeds a fresh database, then serves the existing build.
-    command: `rm -rf ${dataDir} && ./node_modules/.bin/tsx scripts/db-setup.ts && ./node_modules/.bin/next start -p ${E2E_PORT}`,
+    // Builds nothing: migrates and seeds a fresh database (demo data, then each worker slot's own
+    // users, see e2e/fixtures/people.ts), then serves the existing build.
+    command: [
+      `rm -rf ${dataDir}`,
+      "./node_modules/.bin/tsx scripts/db-setup.ts",
+      "./node_modules/.bin/tsx e2e/fixtures/seed-people.ts",
+      `./node_modules/.bin/next start -p ${E2E_PORT}`,
+    ].join(" && "),
     url: `${BASE_URL}/sign-in`,
     reuseExistingServer: !isCI,
-    timeout: 180_000,
+    // Migrating and seeding alone took 55-90 s at a load of 25-45.
+    timeout: 300_000,
     stdout: "pipe",
     stderr: "pipe",
     env: {
