@@ -49,7 +49,20 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: "**/desk-wide/**" },
+    {
+      // Actions that change every ticket of the desk (de-assign all) would pull tickets from under
+      // the stories of the other worker, whatever users they use. They run here, one at a time,
+      // after every test of "chromium" has finished (a failure there skips them; run them alone
+      // with `npx playwright test --project desk-wide --no-deps`).
+      name: "desk-wide",
+      use: { ...devices["Desktop Chrome"] },
+      testDir: "./e2e/desk-wide",
+      dependencies: ["chromium"],
+      workers: 1,
+    },
+  ],
   webServer: {
     // Builds nothing: migrates and seeds a fresh database (demo data, then each worker slot's own
     // users, see e2e/fixtures/people.ts), then serves the existing build.
