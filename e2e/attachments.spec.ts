@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { crc32, deflateSync } from "node:zlib";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { DEMO, DEMO_PASSWORD, signIn } from "./fixtures";
+import { expect, STEP, storyBudget, test } from "./fixtures";
 
 /** A real 24×16 RGB PNG (a "screenshot"), encoded here so the test needs no fixture file. */
 function screenshotPng(): Buffer {
@@ -61,55 +61,53 @@ async function openTicketWithFiles(page: Page, title: string) {
   await expect(chosen.getByRole("listitem").filter({ hasText: "logo.svg" })).toContainText('"logo.svg" is not an accepted type');
 
   await page.getByRole("button", { name: "Open ticket", exact: true }).click();
-  await expect(page).toHaveURL(ticketUrl, { timeout: 20_000 });
+  await expect(page).toHaveURL(ticketUrl);
   return page.url().match(ticketUrl)![1]!;
 }
 
-test("a client attaches a screenshot and a PDF; the agent sees both, the image inline and the PDF as a download", async ({ browser, page }) => {
-  await signIn(page, DEMO.client, DEMO_PASSWORD);
-  const title = `Export crashes ${Date.now().toString(36)}`;
-  const number = await openTicketWithFiles(page, title);
-  await expect(page.getByRole("img", { name: "screenshot.png" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "report.pdf" })).toBeVisible();
-  await expect(page.getByText("logo.svg")).toHaveCount(0);
+test("a client attaches a screenshot and a PDF; the agent sees both, the image inline and the PDF as a download", async ({ request, as, client, agent }) => {
+  test.setTimeout(storyBudget(3));
+  const title = `Export crashes ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  let number = "";
 
-  const agentContext = await browser.newContext();
-  try {
-    const agent = await agentContext.newPage();
-    await signIn(agent, DEMO.agent, DEMO_PASSWORD);
-    await agent.goto(`/tickets/${number}`);
-    await expect(agent.getByRole("heading", { name: title })).toBeVisible();
+  await test.step("the client opens a ticket with two files; a refused third is never sent", async () => {
+    const page = await as(client);
+    number = await openTicketWithFiles(page, title);
+    await expect(page.getByRole("img", { name: "screenshot.png" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "report.pdf" })).toBeVisible();
+    await expect(page.getByText("logo.svg")).toHaveCount(0);
+  }, STEP);
+
+  await test.step("the agent sees the screenshot inline and downloads the PDF", async () => {
+    const agentPage = await as(agent);
+    await agentPage.goto(`/tickets/${number}`);
+    await expect(agentPage.getByRole("heading", { name: title })).toBeVisible();
 
     // The screenshot renders inline (the browser decoded it) and opens full size.
-    const image = agent.getByRole("img", { name: "screenshot.png" });
+    const image = agentPage.getByRole("img", { name: "screenshot.png" });
     await expect(image).toBeVisible();
     await expect.poll(() => image.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(24);
-    const fullSize = agent.getByRole("link").filter({ has: image });
+    const fullSize = agentPage.getByRole("link").filter({ has: image });
     const href = await fullSize.getAttribute("href");
     expect(href).toMatch(/^\/api\/attachments\/[0-9a-f-]{36}\/image$/);
-    const inline = await agent.request.get(href!);
+    const inline = await agentPage.request.get(href!);
     expect(inline.status()).toBe(200);
     expect(inline.headers()["content-type"]).toBe("image/png");
     expect(inline.headers()["content-disposition"]).toMatch(/^inline; filename="screenshot.png"/);
     expect(inline.headers()["x-content-type-options"]).toBe("nosniff");
 
     // The PDF downloads under its name.
-    const download = agent.waitForEvent("download");
-    await agent.getByRole("link", { name: "report.pdf" }).click();
+    const download = agentPage.waitForEvent("download");
+    await agentPage.getByRole("link", { name: "report.pdf" }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe("report.pdf");
     expect((await readFile((await file.path())!)).subarray(0, 5).toString("latin1")).toBe("%PDF-");
-  } finally {
-    await agentContext.close();
-  }
+  }, STEP);
 
-  // Signed out, the same file is refused with JSON, not served.
-  const anonymous = await browser.newContext();
-  try {
-    const res = await anonymous.request.get(`${new URL(page.url()).origin}/api/attachments/00000000-0000-4000-8000-000000000000`);
+  await test.step("signed out, a file is refused with JSON, not served", async () => {
+    // `request` carries no cookies: it is nobody.
+    const res = await request.get("/api/attachments/00000000-0000-4000-8000-000000000000");
     expect(res.status()).toBe(401);
     expect(await res.json()).toMatchObject({ error: { code: "unauthenticated" } });
-  } finally {
-    await anonymous.close();
-  }
+  }, STEP);
 });
