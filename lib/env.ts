@@ -51,6 +51,9 @@ const schema = z.object({
   OUTBOX_INTERVAL_SECONDS: optional,
   VERCEL: optional,
   RESEND_BASE_URL: optional,
+  // npm run bench:http: a file the server appends every SQL statement to (one JSON line each), so the
+  // bench can EXPLAIN exactly what a page sent. Unset in any real deployment.
+  BENCH_SQL_LOG: optional,
 });
 
 function load() {
@@ -76,6 +79,7 @@ function load() {
     appUrl,
     resendApiKey: raw.RESEND_API_KEY,
     resendBaseUrl: raw.RESEND_BASE_URL,
+    benchSqlLog: raw.BENCH_SQL_LOG,
     mailFrom: raw.MAIL_FROM ?? "Ticketry <helpdesk@ticketry.localhost>",
     helpdeskEmail: raw.HELPDESK_EMAIL ?? "helpdesk@ticketry.localhost",
     accountingEmail: raw.ACCOUNTING_EMAIL ?? "accounting@ticketry.localhost",
