@@ -37,7 +37,7 @@ const BIG = ["tickets", "messages", "ticket_history", "notifications", "invoices
 /** A sort of more rows than this is not "page size" (the search ranks up to 3,000 matches by design). */
 const SORT_LIMIT = 3000;
 
-type Node = {
+export type Node = {
   "Node Type": string;
   "Relation Name"?: string;
   "Index Name"?: string;
@@ -63,7 +63,8 @@ function relations(n: Node): string[] {
   return [...(n["Relation Name"] ? [n["Relation Name"]] : []), ...(n.Plans ?? []).flatMap(relations)];
 }
 
-function flagsOf(n: Node, out: string[] = []): string[] {
+/** What in a plan (EXPLAIN … FORMAT JSON's Plan) is not O(page size). */
+export function planFlags(n: Node, out: string[] = []): string[] {
   const rel = n["Relation Name"];
   if (n["Node Type"] === "Seq Scan" && rel && BIG.includes(rel)) out.push(`Seq Scan on ${rel} (${rowsOf(n).toLocaleString("en")} rows)`);
   if (n["Node Type"] === "Sort" || n["Node Type"] === "Incremental Sort") {
@@ -71,7 +72,7 @@ function flagsOf(n: Node, out: string[] = []): string[] {
     const over = [...new Set((n.Plans ?? []).flatMap(relations))].filter((r) => BIG.includes(r));
     if (over.length && input > SORT_LIMIT) out.push(`${n["Node Type"]} of ${input.toLocaleString("en")} rows over ${over.join(", ")}${n["Sort Method"] ? ` (${n["Sort Method"]})` : ""}`);
   }
-  for (const c of n.Plans ?? []) flagsOf(c, out);
+  for (const c of n.Plans ?? []) planFlags(c, out);
   return out;
 }
 
@@ -102,7 +103,7 @@ export async function explainAll(b: BenchDb, byPage: Map<string, Captured[]>): P
         pages,
         ms: read ? (plan!["Planning Time"] ?? 0) + (plan!["Execution Time"] ?? 0) : null,
         buffers: read ? (p["Shared Hit Blocks"] ?? 0) + (p["Shared Read Blocks"] ?? 0) : null,
-        flags: flagsOf(p),
+        flags: planFlags(p),
         text,
       });
     } catch (error) {

@@ -16,6 +16,13 @@ export type PageResult = {
   load: string;
 };
 
+/** The share of an HTML document that is the RSC payload inlined for hydration (self.__next_f.push). */
+export function rscShare(html: string): number {
+  let n = 0;
+  for (const m of html.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)) n += m[1]!.length;
+  return html.length ? n / html.length : 0;
+}
+
 export function verdict(r: PageResult): { pass: boolean; misses: string[] } {
   const misses: string[] = [];
   if (r.one.page.p50 > TARGET.p50 * r.one.floor.p50) misses.push(`p50 ×${(r.one.page.p50 / r.one.floor.p50).toFixed(1)}`);

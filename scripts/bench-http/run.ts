@@ -7,7 +7,7 @@ import { firstLoadJs } from "./js-size";
 import { loadAverage, oneUser, tenUsers, type Get } from "./load";
 import type { Page, Role } from "./pages";
 import { PASSWORD, type Accounts } from "./prepare";
-import { TARGET, type PageResult } from "./report";
+import { rscShare, TARGET, type PageResult } from "./report";
 import { startServer, type Server } from "./server";
 
 /**
@@ -38,13 +38,6 @@ type Options = {
   skip: Set<string>;
   tag: string;
 };
-
-/** The share of an HTML document that is the RSC payload inlined for hydration (self.__next_f.push). */
-function rscShare(html: string): number {
-  let n = 0;
-  for (const m of html.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)) n += m[1]!.length;
-  return html.length ? n / html.length : 0;
-}
 
 export async function runLive(o: Options): Promise<Live> {
   const { say } = o;
