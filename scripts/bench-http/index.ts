@@ -144,8 +144,9 @@ async function main() {
     say("\nSQL flags by page (a sequential scan of a growing table, or a sort of more than 3,000 of its rows):");
     for (const r of flagged) say(`  ${r.page.name}: ${r.flags.join("; ")}`);
   }
-  say(`\n## Statements (${explained.length} distinct; EXPLAIN ANALYZE, BUFFERS for reads; plans in the .md file)\n`);
+  say(`\n## Statements (${explained.length} distinct; EXPLAIN ANALYZE, BUFFERS for reads; the plans of flagged ones below, every plan in the .md file)\n`);
   say(sqlTable(explained));
+  for (const [i, e] of explained.entries()) if (e.flags.length) say(`\nQ${i + 1} (${e.pages.join("; ")}):\n${e.query.trim()}\n${e.text}`);
   for (const l of live.summary) say(l);
   misses.push(...live.misses);
   for (const r of live.results) if (!verdict(r).pass) misses.push(`${r.page.name}: ${verdict(r).misses.join(", ")}`);
