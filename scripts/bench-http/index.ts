@@ -146,7 +146,9 @@ async function main() {
   }
   say(`\n## Statements (${explained.length} distinct; EXPLAIN ANALYZE, BUFFERS for reads; the plans of flagged ones below, every plan in the .md file)\n`);
   say(sqlTable(explained));
-  for (const [i, e] of explained.entries()) if (e.flags.length) say(`\nQ${i + 1} (${e.pages.join("; ")}):\n${e.query.trim()}\n${e.text}`);
+  for (const [i, e] of explained.entries()) {
+    if (e.flags.length) say(`\nQ${i + 1} (${e.pages.join("; ")}):\n${e.query.trim()}\n-- parameters: ${JSON.stringify(e.params)}\n${e.text}`);
+  }
   for (const l of live.summary) say(l);
   misses.push(...live.misses);
   for (const r of live.results) if (!verdict(r).pass) misses.push(`${r.page.name}: ${verdict(r).misses.join(", ")}`);
@@ -155,7 +157,7 @@ async function main() {
 
   const base = path.join(outDir, `http-${tickets}-${stamp}`);
   writeFileSync(`${base}.md`, `${lines.join("\n")}\n\n## Plans\n\n${plansMarkdown(explained)}\n`);
-  writeFileSync(`${base}.json`, JSON.stringify({ tickets, stamp, results: live.results.map(({ captured: _c, ...r }) => r), explained, summary: live.summary, misses }, null, 2));
+  writeFileSync(`${base}.json`, JSON.stringify({ tickets, stamp, results: live.results, explained, summary: live.summary, misses }, null, 2));
   console.log(`\nWritten: ${base}.md, ${base}.json`);
   if (misses.length) process.exitCode = 1;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planFlags, type Node } from "./explain";
+import { planFlags, planText, type Node } from "./explain";
 import { rscShare, verdict, type PageResult } from "./report";
 
 const scan = (type: string, relation: string, rows: number, loops = 1): Node => ({ "Node Type": type, "Relation Name": relation, "Actual Rows": rows, "Actual Loops": loops });
@@ -7,7 +7,16 @@ const scan = (type: string, relation: string, rows: number, loops = 1): Node => 
 describe("planFlags", () => {
   it("flags a sequential scan of tickets, counting every parallel worker's rows", () => {
     const plan: Node = { "Node Type": "Limit", Plans: [{ "Node Type": "Gather Merge", Plans: [scan("Seq Scan", "tickets", 33_380, 3)] }] };
-    expect(planFlags(plan)).toEqual(["Seq Scan on tickets (100,140 rows)"]);
+    expect(planFlags(plan)).toEqual(["Seq Scan on tickets (100,140 rows read)"]);
+  });
+
+  it("flags an index read end to end through a filter (id::text = $1), with the rows it threw away", () => {
+    const plan: Node = {
+      "Node Type": "Gather",
+      Plans: [{ ...scan("Index Only Scan", "tickets", 0, 3), "Index Name": "tickets_queue_idx", "Rows Removed by Filter": 333_357 }],
+    };
+    expect(planFlags(plan)).toEqual(["Index Only Scan on tickets using tickets_queue_idx (1,000,071 rows read, 1,000,071 removed by filter)"]);
+    expect(planText(plan)).toContain("-> Index Only Scan on tickets using tickets_queue_idx  (rows=0 loops=3)");
   });
 
   it("leaves index scans and small tables alone", () => {
@@ -18,7 +27,7 @@ describe("planFlags", () => {
   it("flags a sort of more than 3,000 rows of a growing table, not a page-sized one", () => {
     const big: Node = { "Node Type": "Sort", "Sort Method": "top-N heapsort", Plans: [scan("Bitmap Heap Scan", "tickets", 45_000)] };
     const small: Node = { "Node Type": "Sort", Plans: [scan("Index Scan", "tickets", 2_000)] };
-    expect(planFlags(big)).toEqual(["Sort of 45,000 rows over tickets (top-N heapsort)"]);
+    expect(planFlags(big)).toEqual(["Sort of 45,000 rows over tickets (top-N heapsort)", "Bitmap Heap Scan on tickets (45,000 rows read)"]);
     expect(planFlags(small)).toEqual([]);
   });
 });

@@ -80,6 +80,8 @@ export function sqlTable(explained: Explained[]): string {
 
 export function plansMarkdown(explained: Explained[]): string {
   return explained
-    .map((e, i) => [`### Q${i + 1}${e.flags.length ? ` — ${e.flags.join("; ")}` : ""}`, `Pages: ${e.pages.join("; ")}`, "```sql", e.query.trim(), "```", "```", e.text, "```"].join("\n"))
+    .map((e, i) =>
+      [`### Q${i + 1}${e.flags.length ? ` — ${e.flags.join("; ")}` : ""}`, `Pages: ${e.pages.join("; ")}`, "```sql", e.query.trim(), `-- parameters: ${JSON.stringify(e.params)}`, "```", "```", e.text, "```"].join("\n"),
+    )
     .join("\n\n");
 }
