@@ -12,7 +12,7 @@
  * second instance and the fake mail API take the next two), --dist .next-bench, --samples 20,
  * --warmup 2, --budget 15 (s of one-user timing per page at most), --window 1 --rounds 2 (ten users:
  * s per window, page/floor rounds), --only desk,search (pages whose name contains one), --skip
- * js,create,instances. Writes bench-results/http-<N>-<time>.{md,json}; exits 1 when a target is missed.
+ * js,create,instances, --plans-only (each page once: its SQL and plans, no timing). Writes bench-results/http-<N>-<time>.{md,json}; exits 1 when a target is missed.
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -43,6 +43,7 @@ const { values: a } = parseArgs({
     rounds: { type: "string", default: "2" },
     only: { type: "string" },
     skip: { type: "string", default: "" },
+    "plans-only": { type: "boolean", default: false },
   },
 });
 
@@ -118,6 +119,7 @@ async function main() {
         rounds: int("rounds", a.rounds),
       },
       skip,
+      plansOnly: a["plans-only"]!,
       tag: `bench-http ${stamp}`,
     });
   } finally {
@@ -136,7 +138,7 @@ async function main() {
   for (const r of live.results) r.flags = explained.filter((e) => e.pages.includes(r.page.name)).flatMap((e) => e.flags.map((f) => `Q${explained.indexOf(e) + 1}: ${f}`));
   await b.close();
 
-  say("\n## Pages (ms; one user, then ten; the floor is GET /sign-in signed out, timed in turn)\n");
+  say(`\n## Pages (${a["plans-only"] ? "requested once each for their SQL" : "ms; one user, then ten; the floor is GET /sign-in signed out, timed in turn"})\n`);
   say(pageTable(live.results));
   say(`\nTargets: p50 ≤ ${TARGET.p50}× and p95 ≤ ${TARGET.p95}× the floor's; at ten users ≥ ${TARGET.rps * 100}% of the floor's req/s; no flagged SQL; no errors.`);
   const flagged = live.results.filter((r) => r.flags.length);

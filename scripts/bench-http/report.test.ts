@@ -37,6 +37,7 @@ describe("verdict", () => {
     page: { name: "p", role: "agent", path: "/desk" },
     one: { page: { ...page, p99: page.p95, n: 20 }, floor: { p50: 10, p95: 20, p99: 20, n: 20 }, errors: [], bytes: 0 },
     ten: { page: rps, floor: 100, errors: [] },
+    status: 200,
     htmlKb: 0,
     rscShare: 0,
     statements: 0,

@@ -7,8 +7,11 @@ export const TARGET = { p50: 3, p95: 4, rps: 0.5, rssMb: 400 };
 
 export type PageResult = {
   page: Page;
-  one: OneUser;
-  ten: TenUsers;
+  /** Null with --plans-only (the page was requested once, for its SQL). */
+  one: OneUser | null;
+  ten: TenUsers | null;
+  /** Status of the first request (the one whose SQL is captured). */
+  status: number;
   htmlKb: number;
   rscShare: number;
   statements: number;
@@ -25,10 +28,11 @@ export function rscShare(html: string): number {
 
 export function verdict(r: PageResult): { pass: boolean; misses: string[] } {
   const misses: string[] = [];
-  if (r.one.page.p50 > TARGET.p50 * r.one.floor.p50) misses.push(`p50 ×${(r.one.page.p50 / r.one.floor.p50).toFixed(1)}`);
-  if (r.one.page.p95 > TARGET.p95 * r.one.floor.p95) misses.push(`p95 ×${(r.one.page.p95 / r.one.floor.p95).toFixed(1)}`);
-  if (r.ten.page < TARGET.rps * r.ten.floor) misses.push(`req/s ${((100 * r.ten.page) / r.ten.floor).toFixed(0)}%`);
-  if (r.one.errors.length || r.ten.errors.length) misses.push("errors");
+  const { one, ten } = r;
+  if (one && one.page.p50 > TARGET.p50 * one.floor.p50) misses.push(`p50 ×${(one.page.p50 / one.floor.p50).toFixed(1)}`);
+  if (one && one.page.p95 > TARGET.p95 * one.floor.p95) misses.push(`p95 ×${(one.page.p95 / one.floor.p95).toFixed(1)}`);
+  if (ten && ten.page < TARGET.rps * ten.floor) misses.push(`req/s ${((100 * ten.page) / ten.floor).toFixed(0)}%`);
+  if (one?.errors.length || ten?.errors.length || r.status !== 200) misses.push("errors");
   if (r.flags.length) misses.push("SQL");
   return { pass: misses.length === 0, misses };
 }
@@ -46,16 +50,17 @@ export function pageTable(results: PageResult[]): string {
   const head = ["page", "p50", "p95", "p99", "floor p50/p95", "×floor p50/p95", "req/s c=10", "floor req/s", "% floor", "HTML KB (RSC %)", "SQL", "load avg", "target"];
   const rows = results.map((r) => {
     const v = verdict(r);
+    const { one, ten } = r;
     return [
       r.page.name,
-      ms(r.one.page.p50),
-      ms(r.one.page.p95),
-      ms(r.one.page.p99),
-      `${ms(r.one.floor.p50)}/${ms(r.one.floor.p95)}`,
-      `${(r.one.page.p50 / r.one.floor.p50).toFixed(1)}/${(r.one.page.p95 / r.one.floor.p95).toFixed(1)}`,
-      r.ten.page.toFixed(1),
-      r.ten.floor.toFixed(1),
-      `${((100 * r.ten.page) / r.ten.floor).toFixed(0)}%`,
+      one ? ms(one.page.p50) : "–",
+      one ? ms(one.page.p95) : "–",
+      one ? ms(one.page.p99) : "–",
+      one ? `${ms(one.floor.p50)}/${ms(one.floor.p95)}` : "–",
+      one ? `${(one.page.p50 / one.floor.p50).toFixed(1)}/${(one.page.p95 / one.floor.p95).toFixed(1)}` : "–",
+      ten ? ten.page.toFixed(1) : "–",
+      ten ? ten.floor.toFixed(1) : "–",
+      ten ? `${((100 * ten.page) / ten.floor).toFixed(0)}%` : "–",
       `${r.htmlKb.toFixed(0)} (${(100 * r.rscShare).toFixed(0)}%)`,
       String(r.statements),
       r.load.split(" ")[0]!,

@@ -36,6 +36,8 @@ type Options = {
   log: string;
   timing: { samples: number; warmup: number; budgetMs: number; windowMs: number; rounds: number };
   skip: Set<string>;
+  /** Request each page once for its SQL: no timing, memory, JavaScript, creations or second instance. */
+  plansOnly: boolean;
   tag: string;
 };
 
@@ -68,7 +70,8 @@ export async function runLive(o: Options): Promise<Live> {
 
     const floor: Get = () => request(`${a.url}/sign-in`);
     const results: Live["results"] = [];
-    say(`\nTiming ${o.pages.length} pages: ${o.timing.samples} samples each at one user (after ${o.timing.warmup} warm-up), ten users ${o.timing.rounds}×${o.timing.windowMs / 1000} s…`);
+    if (o.plansOnly) say(`\nRequesting ${o.pages.length} pages once each for their SQL…`);
+    else say(`\nTiming ${o.pages.length} pages: ${o.timing.samples} samples each at one user (after ${o.timing.warmup} warm-up), ten users ${o.timing.rounds}×${o.timing.windowMs / 1000} s…`);
     for (const page of o.pages) {
       const url = `${a.url}${page.path}`;
       const get: Get = () => request(url, { cookie: cookies[page.role] });
@@ -76,16 +79,18 @@ export async function runLive(o: Options): Promise<Live> {
       const doc = await request(url, { cookie: cookies[page.role], keepBody: true });
       await new Promise((r) => setTimeout(r, 150)); // statements of after() work land in the log too
       const captured = o.sqlLog.since(from);
-      const one = await oneUser(floor, get, o.timing);
-      const ten = await tenUsers(floor, get, { concurrency: 10, windowMs: o.timing.windowMs, rounds: o.timing.rounds });
-      if (doc.status !== 200) one.errors.unshift(`first request: HTTP ${doc.status}${doc.headers.location ? ` → ${doc.headers.location}` : ""}`);
-      const r = { page, one, ten, htmlKb: doc.bytes / 1024, rscShare: rscShare(doc.body), statements: captured.length, flags: [], load: loadAverage(), captured };
-      results.push(r);
-      say(
-        `  ${page.name.padEnd(40)} p50 ${one.page.p50.toFixed(1).padStart(7)} p95 ${one.page.p95.toFixed(1).padStart(7)} (floor ${one.floor.p50.toFixed(1)}/${one.floor.p95.toFixed(1)})` +
-          `  c=10 ${ten.page.toFixed(1).padStart(6)}/s (floor ${ten.floor.toFixed(1)})  ${captured.length} SQL  load ${r.load}${one.errors.length || ten.errors.length ? `  ERRORS ${[...one.errors, ...ten.errors].join("; ")}` : ""}`,
-      );
+      const one = o.plansOnly ? null : await oneUser(floor, get, o.timing);
+      const ten = o.plansOnly ? null : await tenUsers(floor, get, { concurrency: 10, windowMs: o.timing.windowMs, rounds: o.timing.rounds });
+      const load = loadAverage();
+      results.push({ page, one, ten, status: doc.status, htmlKb: doc.bytes / 1024, rscShare: rscShare(doc.body), statements: captured.length, flags: [], load, captured });
+      const errors = [...(doc.status === 200 ? [] : [`HTTP ${doc.status}${doc.headers.location ? ` → ${doc.headers.location}` : ""}`]), ...(one?.errors ?? []), ...(ten?.errors ?? [])];
+      const timing =
+        one && ten
+          ? `p50 ${one.page.p50.toFixed(1).padStart(7)} p95 ${one.page.p95.toFixed(1).padStart(7)} (floor ${one.floor.p50.toFixed(1)}/${one.floor.p95.toFixed(1)})  c=10 ${ten.page.toFixed(1).padStart(6)}/s (floor ${ten.floor.toFixed(1)})`
+          : `${doc.ms.toFixed(0).padStart(6)} ms once`;
+      say(`  ${page.name.padEnd(40)} ${timing}  ${captured.length} SQL  load ${load}${errors.length ? `  ERRORS ${errors.join("; ")}` : ""}`);
     }
+    if (o.plansOnly) return { results, creations: [], summary, misses };
     const rssLoaded = a.rssMb();
     note(`\nServer memory (RSS, the server and its children): ${rssRest.toFixed(0)} MB at rest, ${rssLoaded.toFixed(0)} MB after the page load (target < ${TARGET.rssMb} MB)`);
     if (rssLoaded >= TARGET.rssMb) misses.push(`RSS ${rssLoaded.toFixed(0)} MB after load`);
