@@ -20,8 +20,9 @@ describe("planFlags", () => {
   });
 
   it("leaves index scans and small tables alone", () => {
-    const plan: Node = { "Node Type": "Nested Loop", Plans: [scan("Index Scan", "tickets", 26), scan("Seq Scan", "departments", 5)] };
+    const plan: Node = { "Node Type": "Nested Loop", Plans: [scan("Index Scan", "tickets", 26), scan("Seq Scan", "departments", 5), scan("Seq Scan", "orders", 1_003)] };
     expect(planFlags(plan)).toEqual([]);
+    expect(planFlags(scan("Seq Scan", "invoices", 11_800))).toEqual(["Seq Scan on invoices (11,800 rows read)"]);
   });
 
   it("flags a sort of more than 3,000 rows of a growing table, not a page-sized one", () => {
