@@ -1,5 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import { appendFileSync } from "node:fs";
+import type { ExtractTablesWithRelations, Logger, SQL } from "drizzle-orm";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -22,17 +23,28 @@ export const postgresOptions = { max: 10, onnotice: () => {}, connection: { jit:
 
 const globalForDb = globalThis as unknown as { __ticketryDb?: Handle; __ticketryDbPromise?: Promise<Handle> };
 
+/**
+ * With BENCH_SQL_LOG set (npm run bench:http only), every statement and its parameters go to that
+ * file, one JSON line each, so the bench can EXPLAIN what a page really sent. A synchronous append
+ * keeps the lines in the order the statements were issued.
+ */
+function benchLogger(file: string | undefined): Logger | undefined {
+  if (!file) return undefined;
+  return { logQuery: (query, params) => appendFileSync(file, `${JSON.stringify({ t: Date.now(), query, params })}\n`) };
+}
+
 async function open(): Promise<Handle> {
+  const logger = benchLogger(env.benchSqlLog);
   if (env.databaseUrl) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(env.databaseUrl, postgresOptions);
-    return { db: drizzle(client, { schema, casing: "snake_case" }) as unknown as Db, close: () => client.end(), kind: "postgres" };
+    return { db: drizzle(client, { schema, casing: "snake_case", logger }) as unknown as Db, close: () => client.end(), kind: "postgres" };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const client = await PGlite.create(env.pgliteDir);
-  return { db: drizzle(client, { schema, casing: "snake_case" }) as unknown as Db, close: () => client.close(), kind: "pglite" };
+  return { db: drizzle(client, { schema, casing: "snake_case", logger }) as unknown as Db, close: () => client.close(), kind: "pglite" };
 }
 
 /**

@@ -68,6 +68,9 @@ const schema = z
     /** 0 turns the in-process delivery off; at most a day. */
     OUTBOX_INTERVAL_SECONDS: wholeNumber("seconds (0 turns the in-process delivery off)", 0, 86_400),
     VERCEL: text,
+    // npm run bench:http: a file the server appends every SQL statement to (one JSON line each), so the
+    // bench can EXPLAIN exactly what a page sent. Unset in any real deployment.
+    BENCH_SQL_LOG: text,
   })
   .superRefine((v, ctx) => {
     if (v.STORAGE_DRIVER === "s3") {
@@ -113,6 +116,7 @@ export function load(source: EnvSource = process.env) {
     appUrl,
     resendApiKey: raw.RESEND_API_KEY,
     resendBaseUrl: raw.RESEND_BASE_URL,
+    benchSqlLog: raw.BENCH_SQL_LOG,
     mailFrom: raw.MAIL_FROM ?? "Ticketry <helpdesk@ticketry.localhost>",
     helpdeskEmail: raw.HELPDESK_EMAIL ?? "helpdesk@ticketry.localhost",
     accountingEmail: raw.ACCOUNTING_EMAIL ?? "accounting@ticketry.localhost",

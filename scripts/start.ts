@@ -3,41 +3,20 @@
  * (printing the demo accounts or the first admin's link), then serve on PORT (default 3000).
  */
 import { spawnSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { needsBuild } from "./lib/build-state";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const root = process.cwd();
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const next = path.join(root, "node_modules", ".bin", "next");
 
-function newest(dir: string): number {
-  let max = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) max = Math.max(max, newest(p));
-    else max = Math.max(max, statSync(p).mtimeMs);
-  }
-  return max;
-}
-
-function needsBuild(): boolean {
-  const buildId = path.join(root, distDir, "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "db", "public"].filter((d) => existsSync(d)).map((d) => newest(path.join(root, d)));
-  const files = ["package.json", "next.config.ts", "auth.ts", "auth.config.ts", "proxy.ts", "instrumentation.ts"]
-    .filter((f) => existsSync(f))
-    .map((f) => statSync(f).mtimeMs);
-  return Math.max(...sources, ...files) > built;
-}
-
 function run(cmd: string, args: string[], extraEnv: Record<string, string> = {}) {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-if (needsBuild()) {
+if (needsBuild(root, distDir)) {
   console.log("▸ Building Ticketry (first start, or the sources changed)…");
   run(next, ["build"], { NODE_ENV: "production" });
 }
