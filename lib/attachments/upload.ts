@@ -22,7 +22,7 @@ type Resolve = (conn: Conn) => Promise<Target>;
 
 const upload = z.custom<UploadBody>((v) => !!v && typeof v === "object" && "body" in v, "An upload body is required.");
 const meta = z.custom<RequestMeta>((v) => v === undefined || (!!v && typeof v === "object")).optional();
-const ticketInput = z.object({ number: z.string().trim().min(1).max(40), upload, meta }).strict();
+const ticketInput = z.object({ number: z.string(), upload, meta }).strict();
 const messageInput = z.object({ messageId: z.string(), upload, meta }).strict();
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
@@ -33,9 +33,11 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
 
 /** POST /api/tickets/[number]/attachments: files on the ticket itself (its first message). */
 export async function uploadTicketAttachments(actor: Actor, input: { number: string; upload: UploadBody; meta?: RequestMeta }) {
-  const { number, upload: body, meta: m } = parse(ticketInput, input);
-  // From the URL: a "number" with control characters names no ticket (and PostgreSQL refuses NUL).
-  if (!isSafeText(number)) throw notFound("That ticket");
+  const { number: raw, upload: body, meta: m } = parse(ticketInput, input);
+  // From the URL: what cannot be a ticket number (control characters, which PostgreSQL refuses
+  // with NUL, or far too long) names no ticket.
+  const number = raw.trim();
+  if (!number || number.length > 40 || !isSafeText(number)) throw notFound("That ticket");
   return receive(actor, body, m, async (conn) => {
     const ticket = await findVisibleTicket(conn, actor, number);
     if (!ticket) throw notFound("That ticket");
