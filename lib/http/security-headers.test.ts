@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONFIG_HEADERS, contentSecurityPolicy, createNonce, hstsHeader, STATIC_SECURITY_HEADERS } from "./security-headers";
+import { CONFIG_HEADERS, contentSecurityPolicy, createNonce, hstsHeader, MAIL_PREVIEW_HEADERS, STATIC_SECURITY_HEADERS } from "./security-headers";
 
 /** "script-src 'self' 'nonce-x'" → { "script-src": ["'self'", "'nonce-x'"] } */
 function directives(policy: string): Record<string, string[]> {
@@ -79,18 +79,30 @@ describe("STATIC_SECURITY_HEADERS", () => {
 });
 
 describe("CONFIG_HEADERS", () => {
-  /** The Referrer-Policy next.config.ts gives a path (its sources, as Next.js matches them). */
-  function referrerPolicyFor(path: string): string[] {
-    return CONFIG_HEADERS.filter(({ source }) =>
-      source === "/:path*" ? true : source === "/api/:path*" ? path.startsWith("/api/") : new RegExp(`^${source}$`).test(path),
-    ).flatMap(({ headers }) => headers.filter((h) => h.key === "Referrer-Policy").map((h) => h.value));
+  /** The value next.config.ts gives a path for a header: the last matching rule wins, as in Next.js. */
+  function headerFor(path: string, key: string): string | undefined {
+    const matches = (source: string) => new RegExp(`^${source.replace("/:path*", "(?:/.*)?").replace(/:\w+/g, "[^/]+")}$`).test(path);
+    return CONFIG_HEADERS.filter(({ source }) => matches(source))
+      .flatMap(({ headers }) => headers.filter((h) => h.key === key).map((h) => h.value))
+      .at(-1);
   }
 
   it.each(["/", "/sign-in", "/reset-password", "/tickets/TKT-1", "/favicon.ico", "/apiary"])("gives the page %s same-origin", (path) => {
-    expect(referrerPolicyFor(path)).toEqual(["same-origin"]);
+    expect(headerFor(path, "Referrer-Policy")).toBe("same-origin");
+    expect(headerFor(path, "X-Frame-Options")).toBe("DENY");
   });
 
   it.each(["/api/attachments/1", "/api/auth/session"])("gives the API route %s no-referrer", (path) => {
-    expect(referrerPolicyFor(path)).toEqual(["no-referrer"]);
+    expect(headerFor(path, "Referrer-Policy")).toBe("no-referrer");
+    expect(headerFor(path, "X-Frame-Options")).toBe("DENY");
+  });
+
+  it("lets only a mail's HTML be framed, and only by this site", () => {
+    expect(headerFor("/api/mailbox/6f1c/html", "X-Frame-Options")).toBe("SAMEORIGIN");
+    expect(headerFor("/api/mailbox/6f1c", "X-Frame-Options")).toBe("DENY");
+    expect(headerFor("/admin/mailbox/6f1c", "X-Frame-Options")).toBe("DENY");
+    expect(MAIL_PREVIEW_HEADERS["Content-Security-Policy"]).toContain("frame-ancestors 'self'");
+    expect(MAIL_PREVIEW_HEADERS["Content-Security-Policy"]).toContain("sandbox");
+    expect(MAIL_PREVIEW_HEADERS["Content-Security-Policy"]).not.toMatch(/script-src|unsafe-eval/);
   });
 });

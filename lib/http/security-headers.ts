@@ -48,7 +48,22 @@ export const CONFIG_HEADERS = [
   { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
   { source: "/((?!api/).*)", headers: [{ key: "Referrer-Policy", value: PAGE_REFERRER_POLICY }] },
   { source: "/api/:path*", headers: [{ key: "Referrer-Policy", value: API_REFERRER_POLICY }] },
+  // The one document meant for a frame: the built-in mailbox's page frames a mail's HTML (a later
+  // rule wins over an earlier one for the same header).
+  { source: "/api/mailbox/:id/html", headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }] },
 ];
+
+/**
+ * A mail's HTML, shown in the built-in mailbox. It cannot be an <iframe srcdoc>: that document would
+ * inherit the page's policy, which refuses the inline style attributes every mail is made of. So it is
+ * a document of its own, with a policy of its own: styles and inline images only, no scripts, no
+ * requests, framed by this site alone, and sandboxed even when opened directly.
+ */
+export const MAIL_PREVIEW_HEADERS = {
+  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
+  "Content-Type": "text/html; charset=utf-8",
+  "Cache-Control": "private, no-store",
+} as const;
 
 /** Two years, subdomains included: the value hstspreload.org asks for. */
 export const HSTS_VALUE = "max-age=63072000; includeSubDomains";

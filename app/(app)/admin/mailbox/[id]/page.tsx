@@ -44,8 +44,10 @@ export default async function MailPage({ params }: { params: Promise<{ id: strin
         </Card>
         {mail.html ? (
           <Card title="HTML">
-            {/* Rendered in a sandbox with no scripts and no same-origin access. */}
-            <iframe title="HTML version" sandbox="" srcDoc={mail.html} className="h-[32rem] w-full rounded border border-slate-200" />
+            {/* A sandbox with no scripts and no same-origin access; the document comes with its own
+                Content-Security-Policy (a srcdoc frame would inherit this page's, which forbids the
+                mail's inline styles). */}
+            <iframe title="HTML version" sandbox="" src={`/api/mailbox/${mail.id}/html`} className="h-[32rem] w-full rounded border border-slate-200" />
           </Card>
         ) : null}
       </div>
