@@ -14,12 +14,18 @@ export type Conn = Db | Tx;
 type Handle = { db: Db; close: () => Promise<void>; kind: "postgres" | "pglite" };
 
 /**
- * postgres.js settings, shared with the bench so it measures what the app runs. JIT is off for the
- * session (a startup parameter): every statement here runs in milliseconds, and compiling one whose
- * estimated cost passes jit_above_cost took 10–20 ms, longer than running it. A pooler that refuses
- * unknown startup parameters (PgBouncer) needs `ignore_startup_parameters = jit`.
+ * postgres.js settings, shared with the bench so it measures what the app runs. Two session settings
+ * (startup parameters) suit statements that each read one index range in milliseconds:
+ * - JIT off: compiling one whose estimated cost passes jit_above_cost took 10–20 ms, longer than
+ *   running it.
+ * - No parallel workers: starting them costs more than such a statement (the issue's VM: ~55 ms
+ *   for a 6 ms dashboard count; here, on a busy 2-core machine, the dashboard's active-ticket
+ *   count took a median 975 ms with two workers against 794 ms without), and an index range does
+ *   not split usefully. Requests already run in parallel on the server's cores.
+ * A pooler that refuses unknown startup parameters (PgBouncer) needs
+ * `ignore_startup_parameters = jit,max_parallel_workers_per_gather`.
  */
-export const postgresOptions = { max: 10, onnotice: () => {}, connection: { jit: "off" } };
+export const postgresOptions = { max: 10, onnotice: () => {}, connection: { jit: "off", max_parallel_workers_per_gather: "0" } };
 
 const globalForDb = globalThis as unknown as { __ticketryDb?: Handle; __ticketryDbPromise?: Promise<Handle> };
 

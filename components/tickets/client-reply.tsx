@@ -2,21 +2,22 @@
 
 import { useRouter } from "next/navigation";
 import { FormMessage, TextAreaField } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { usePlainForm } from "@/components/forms/use-plain-form";
 import { Uploader } from "@/components/attachments/uploader";
 import { Button } from "@/components/ui/button";
 import type { UploaderConfig } from "@/lib/attachments/types";
+import { checkCommentBody } from "@/lib/tickets/form-rules";
 import type { ActionFn } from "@/lib/errors";
-import { clientCommentSchema, type ClientCommentInput } from "@/lib/tickets/schemas";
+import type { ClientCommentInput } from "@/lib/tickets/schemas";
 import { useStagedFiles } from "./use-staged-files";
 
 /** The client's reply box: public only (the schema has no visibility key), with files. */
 export function ClientReply({ ticketId, action, uploader }: { ticketId: string; action: ActionFn<ClientCommentInput, { messageId: string }>; uploader: UploaderConfig }) {
   const router = useRouter();
   const [filesRef, files] = useStagedFiles();
-  const { form, onSubmit, message, pending } = useActionForm({
-    schema: clientCommentSchema,
+  const form = usePlainForm({
     defaultValues: { ticketId, body: "" },
+    validate: (v) => ({ body: checkCommentBody(v.body) }),
     action: async (values) => {
       const result = await action(values);
       if (!result.ok) return result;
@@ -30,9 +31,10 @@ export function ClientReply({ ticketId, action, uploader }: { ticketId: string; 
       return sent.problem ? `Your reply was sent. ${sent.problem}` : "Your reply was sent.";
     },
   });
+  const { onSubmit, message, pending } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <TextAreaField id="reply-body" label="Your reply" rows={5} error={form.formState.errors.body?.message} {...form.register("body")} />
+      <TextAreaField id="reply-body" label="Your reply" rows={5} error={form.errors.body} {...form.register("body")} />
       <Uploader ref={filesRef} config={uploader} disabled={pending} />
       <FormMessage message={message} />
       <div className="flex justify-end">

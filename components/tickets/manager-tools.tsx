@@ -1,9 +1,9 @@
 "use client";
 
 import { FormMessage } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { usePlainForm } from "@/components/forms/use-plain-form";
 import { Button } from "@/components/ui/button";
-import { assignSchema, setPrioritySchema } from "@/lib/tickets/schemas";
+import { checkAssignee, checkPriority } from "@/lib/tickets/form-rules";
 import { PRIORITIES } from "@/lib/tickets/workflow";
 import type { AssignInput, SetPriorityInput } from "@/lib/tickets/schemas";
 import type { TicketAction } from "./action-button";
@@ -18,8 +18,9 @@ const ROLE_NAMES: Record<string, string> = { agent: "first line", agent_l2: "sec
 
 /** Reassign: the agents who work this ticket's line, with their current load. */
 export function ReassignForm({ ticketId, assigneeId, agents, action }: { ticketId: string; assigneeId: string | null; agents: Agent[]; action: TicketAction<AssignInput> }) {
-  const { form, onSubmit, message, pending } = useActionForm({ schema: assignSchema, action, defaultValues: { ticketId, assigneeId: "" } });
-  const error = form.formState.errors.assigneeId?.message;
+  const form = usePlainForm({ action, defaultValues: { ticketId, assigneeId: "" }, validate: (v) => ({ assigneeId: checkAssignee(v.assigneeId) }) });
+  const { onSubmit, message, pending } = form;
+  const error = form.errors.assigneeId;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-2">
       <label htmlFor="reassign" className="block text-sm font-medium text-slate-800">
@@ -55,12 +56,9 @@ export function ReassignForm({ ticketId, assigneeId, agents, action }: { ticketI
 }
 
 export function PriorityForm({ ticketId, priority, action }: { ticketId: string; priority: string; action: TicketAction<SetPriorityInput> }) {
-  const { form, onSubmit, message, pending } = useActionForm({
-    schema: setPrioritySchema,
-    action,
-    defaultValues: { ticketId, priority: priority as (typeof PRIORITIES)[number] },
-  });
-  const error = form.formState.errors.priority?.message;
+  const form = usePlainForm({ action, defaultValues: { ticketId, priority: priority as SetPriorityInput["priority"] }, validate: (v) => ({ priority: checkPriority(v.priority) }) });
+  const { onSubmit, message, pending } = form;
+  const error = form.errors.priority;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-2">
       <label htmlFor="set-priority" className="block text-sm font-medium text-slate-800">

@@ -1,14 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { UseFormRegisterReturn } from "react-hook-form";
+import type { ChangeEvent } from "react";
 import { FormMessage, TextAreaField } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { usePlainForm } from "@/components/forms/use-plain-form";
 import { Uploader } from "@/components/attachments/uploader";
 import { Button } from "@/components/ui/button";
 import type { UploaderConfig } from "@/lib/attachments/types";
+import { checkCommentBody, checkVisibility } from "@/lib/tickets/form-rules";
 import type { ActionFn } from "@/lib/errors";
-import { staffCommentSchema, type StaffCommentInput } from "@/lib/tickets/schemas";
+import type { StaffCommentInput } from "@/lib/tickets/schemas";
 import { useStagedFiles } from "./use-staged-files";
 
 type Verdict = { ok: true } | { ok: false; reason: string };
@@ -27,15 +28,15 @@ export function StaffComposer({
 }: {
   ticketId: string;
   reply: Verdict;
-  action: ActionFn<StaffCommentInput, { messageId: string }>;
+  action: ActionFn<StaffCommentInput, { messageId: string; status: string }>;
   /** Null when the ticket takes no more files (closed). */
   uploader: UploaderConfig | null;
 }) {
   const router = useRouter();
   const [filesRef, files] = useStagedFiles();
-  const { form, onSubmit, message, pending } = useActionForm({
-    schema: staffCommentSchema,
-    defaultValues: { ticketId, body: "", visibility: reply.ok ? "public" : "internal" },
+  const form = usePlainForm({
+    defaultValues: { ticketId, body: "", visibility: (reply.ok ? "public" : "internal") as StaffCommentInput["visibility"] },
+    validate: (v) => ({ body: checkCommentBody(v.body), visibility: checkVisibility(v.visibility) }),
     action: async (values) => {
       const result = await action(values);
       if (!result.ok) return result;
@@ -52,8 +53,9 @@ export function StaffComposer({
       return sent.problem ? `${done} ${sent.problem}` : done;
     },
   });
-  const internal = form.watch("visibility") === "internal";
-  const errors = form.formState.errors;
+  const { onSubmit, message, pending } = form;
+  const internal = form.values.visibility === "internal";
+  const errors = form.errors;
 
   return (
     <form onSubmit={onSubmit} noValidate className={`space-y-4 rounded-lg border p-4 shadow-sm ${internal ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}>
@@ -82,7 +84,7 @@ export function StaffComposer({
         id="composer-body"
         label="Message"
         rows={5}
-        error={errors.body?.message}
+        error={errors.body}
         className={`block w-full rounded-md border px-3 py-2 text-sm shadow-sm focus:outline-2 ${errors.body ? "border-red-500 focus:outline-red-500" : "border-slate-300 focus:outline-brand-600"} ${internal ? "bg-amber-50/60" : "bg-white"}`}
         {...form.register("body")}
       />
@@ -110,7 +112,7 @@ function Segment({
   disabled?: boolean;
   /** For the server-rendered HTML; react-hook-form takes over once hydrated. */
   initiallyChecked: boolean;
-  register: UseFormRegisterReturn;
+  register: { name: string; ref: (el: HTMLInputElement | null) => void; onChange: (e: ChangeEvent<HTMLInputElement>) => void; onBlur: () => void };
   describedBy?: string;
 }) {
   return (

@@ -1,21 +1,22 @@
 "use client";
 
 import { FormMessage, TextAreaField } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { usePlainForm } from "@/components/forms/use-plain-form";
 import { Button } from "@/components/ui/button";
-import { wontFixSchema } from "@/lib/tickets/schemas";
+import { checkWontFixReason } from "@/lib/tickets/form-rules";
 import type { WontFixInput } from "@/lib/tickets/schemas";
 import type { TicketAction } from "./action-button";
 import { CancelButton, ConfirmDialog } from "./confirm-dialog";
 
 /** Won't fix closes the ticket for good: a dialog that requires the reason the client will read. */
 export function WontFixDialog({ ticketId, number, action }: { ticketId: string; number: string; action: TicketAction<WontFixInput> }) {
-  const { form, onSubmit, message, setMessage, pending } = useActionForm({
-    schema: wontFixSchema,
+  const form = usePlainForm({
     action,
     defaultValues: { ticketId, reason: "" },
+    validate: (v) => ({ reason: checkWontFixReason(v.reason) }),
   });
-  const error = form.formState.errors.reason?.message;
+  const { onSubmit, message, setMessage, pending } = form;
+  const error = form.errors.reason;
   return (
     <ConfirmDialog trigger="Won't fix…" title={`Close ${number} as won't fix`}>
       <form onSubmit={onSubmit} noValidate className="space-y-4">

@@ -107,6 +107,8 @@ export const tickets = pgTable(
     index("tickets_queue_idx").on(t.status, t.escalated, priorityRank(t.priority), t.createdAt, t.id),
     index("tickets_priority_idx").on(t.type, priorityRank(t.priority), t.createdAt, t.id),
     index("tickets_created_idx").on(t.type, t.createdAt, t.id),
+    // "All tickets" by recent activity (the manager's default): ORDER BY last_activity_at DESC, id ASC.
+    index("tickets_activity_idx").on(t.type, t.lastActivityAt.desc().nullsFirst(), t.id),
     // DESC NULLS FIRST is what ORDER BY … DESC means; an index DESC NULLS LAST cannot serve it.
     index("tickets_requester_idx").on(t.requesterId, t.lastActivityAt.desc().nullsFirst(), t.id),
     index("tickets_assignee_idx").on(t.assigneeId, t.status),

@@ -1,7 +1,11 @@
-import { render } from "@react-email/render";
+import { plainTextSelectors, render } from "@react-email/render";
+import { compile } from "html-to-text";
 import type { Conn } from "@/db";
 import { notifications } from "@/db/schema";
 import type { MailTemplate } from "./templates/types";
+
+/** A mail as the outbox stores it. */
+export type RenderedMail = { subject: string; html: string; text: string; sensitive: boolean };
 
 export type EmailInput = {
   type: string;
@@ -10,18 +14,31 @@ export type EmailInput = {
   ticketId?: string | null;
   /** Our Message-ID for the mail (without <>), when replies must thread back to a ticket. */
   emailMessageId?: string | null;
-  template: MailTemplate;
-};
+} & ({ template: MailTemplate } | { rendered: RenderedMail });
+
+/**
+ * React Email's own HTML → text conversion (the options of `render(…, { plainText: true })`),
+ * compiled once: toPlainText compiles them again on every call, which cost more than the conversion.
+ */
+const htmlToText = compile({ wordwrap: false, selectors: plainTextSelectors });
+
+/**
+ * Renders a template once: the HTML, and the plain text converted from that HTML. The text is what
+ * `render(element, { plainText: true })` returns, without rendering the React tree a second time.
+ */
+export async function renderMail(template: MailTemplate): Promise<RenderedMail> {
+  const html = await render(template.element);
+  return { subject: template.subject, html, text: htmlToText(html), sensitive: template.sensitive ?? false };
+}
 
 /**
  * Writes an e-mail into the outbox inside the caller's transaction: if the change rolls back, the
  * mail was never queued; if it commits, the sender will deliver it, whatever happens to this process.
+ * A caller holding a lock passes the mail `rendered` beforehand (see renderMail), so the lock is not
+ * held while React renders.
  */
 export async function queueEmail(tx: Conn, input: EmailInput) {
-  const [html, text] = await Promise.all([
-    render(input.template.element),
-    render(input.template.element, { plainText: true }),
-  ]);
+  const { subject, html, text, sensitive } = "rendered" in input ? input.rendered : await renderMail(input.template);
   const [row] = await tx
     .insert(notifications)
     .values({
@@ -31,10 +48,10 @@ export async function queueEmail(tx: Conn, input: EmailInput) {
       recipientId: input.recipientId ?? null,
       ticketId: input.ticketId ?? null,
       emailMessageId: input.emailMessageId ?? null,
-      subject: input.template.subject,
+      subject,
       html,
       text,
-      sensitive: input.template.sensitive ?? false,
+      sensitive,
     })
     .returning({ id: notifications.id });
   return row!.id;

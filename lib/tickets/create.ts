@@ -6,9 +6,9 @@ import { now } from "@/lib/clock";
 import { recordHistory, type RequestMeta } from "./history";
 import { resolveLinks } from "./links";
 import type { Person } from "./load";
-import { notifyCreated } from "./notify";
-import { nextTicketNumber } from "./numbering";
-import { refreshSearchVector } from "./search";
+import { notifyCreated, renderCreatedMails } from "./notify";
+import { nextTicketNumber, standInNumber } from "./numbering";
+import { newTicketSearchVector } from "./search";
 import { createTicketSchema, type TicketFields } from "./schemas";
 import { parseInput } from "@/lib/input";
 
@@ -46,6 +46,10 @@ export async function findRequester(tx: Conn, userId: string): Promise<Requester
  * Inserts a support ticket inside an open transaction and does everything that belongs to a creation
  * (number, links checked against the requester, history, search vector, notifications). Shared by
  * the web form, the admin's "on behalf of" form and inbound e-mail (channel "email").
+ *
+ * Taking the number locks the day's counter row until commit, and every other creation of the day
+ * waits for it: so the mails are rendered before (with a stand-in number), and what follows the
+ * number is three short writes (ticket with its search vector, history, outbox rows).
  */
 export async function openTicketTx(
   tx: Conn,
@@ -54,6 +58,11 @@ export async function openTicketTx(
   const { requester, data, meta = {} } = p;
   const links = await resolveLinks(tx, requester, data, p.linksChosenBy === "staff" ? "the client's" : "your");
   const at = now();
+  const mails = await renderCreatedMails(
+    { number: standInNumber(at), title: data.title, body: data.body, priority: data.priority },
+    requester,
+    links.department,
+  );
   const number = await nextTicketNumber(tx, at);
   const [row] = await tx
     .insert(tickets)
@@ -75,6 +84,7 @@ export async function openTicketTx(
       createdAt: at,
       updatedAt: at,
       lastActivityAt: at,
+      searchVector: newTicketSearchVector(data.title, data.body),
     })
     .returning({ id: tickets.id });
   const ticket = { id: row!.id, number, title: data.title };
@@ -86,7 +96,6 @@ export async function openTicketTx(
     [{ action: "created", field: "status", newValue: "open", comment: data.title, extra: { priority: data.priority, ...onBehalf } }],
     meta,
   );
-  await refreshSearchVector(tx, ticket.id);
-  await notifyCreated(tx, { ...ticket, body: data.body, priority: data.priority }, requester, links.department);
+  await notifyCreated(tx, ticket, requester, mails);
   return { id: ticket.id, number };
 }

@@ -9,6 +9,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { assignableAgents } from "./agents";
 import { hasPublicAgentReplySql } from "./load";
 import { parseTicketNumber } from "./numbering";
+import { ticketRefSchema } from "./schemas";
 import { seesInternal, ticketVisibility } from "./visibility";
 import { allowedActions, REOPEN_WINDOW_MS, type TicketAction, type Verdict } from "./workflow";
 
@@ -145,11 +146,15 @@ export async function getTicketDetail(actor: Actor, numberInput: string) {
 /** For the assign dropdown: agents who may take this ticket (its line), with their current load. Needs ticket.assign. */
 export async function listAssignableAgents(actor: Actor, input: { ticketId: string }) {
   if (!actor.permissions.has("ticket.assign")) throw new AppError("forbidden", "Only managers and admins can assign tickets.");
+  // Compared as uuid, so the primary key finds the row (id::text = $1 read every ticket); an id
+  // that is not a uuid finds nothing, as before.
+  const ref = ticketRefSchema.safeParse({ ticketId: input.ticketId });
+  if (!ref.success) throw notFound("This ticket");
   const db = await getDb();
   const [t] = await db
     .select({ escalated: tickets.escalated })
     .from(tickets)
-    .where(and(sql`${tickets.id}::text = ${input.ticketId}`, ticketVisibility(actor)));
+    .where(and(eq(tickets.id, ref.data.ticketId), ticketVisibility(actor)));
   if (!t) throw notFound("This ticket");
   return assignableAgents(db, t.escalated);
 }

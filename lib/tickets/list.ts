@@ -123,11 +123,22 @@ export async function listTickets(actor: Actor, input: unknown): Promise<TicketP
   };
 }
 
-/** Count of tickets in a scope for badges ("Queue (12)"): same visibility, no paging. */
+/**
+ * Count of tickets in a scope for badges ("Queue (12)"). Each scope is one branch of
+ * ticketVisibility, checked here as a permission like listTickets does: ORing the actor's whole
+ * visibility into the count would add no row limit, only hide the scope's index from the planner
+ * (47 ms instead of 5 for a first-line agent's queue badge at 1M tickets).
+ */
 export async function countTickets(actor: Actor, scope: "queue" | "escalated" | "assigned"): Promise<number> {
-  const where: SQL[] = [ticketVisibility(actor), eq(tickets.type, "support")];
-  if (scope === "assigned") where.push(eq(tickets.assigneeId, actor.id), inArray(tickets.status, [...ACTIVE_STATUSES]));
-  else where.push(eq(tickets.status, "open"), eq(tickets.escalated, scope === "escalated"));
+  const where: SQL[] = [eq(tickets.type, "support")];
+  if (scope === "assigned") {
+    assertCan(actor, "ticket.view_assigned", "You have no assigned tickets.");
+    where.push(eq(tickets.assigneeId, actor.id), inArray(tickets.status, [...ACTIVE_STATUSES]));
+  } else {
+    if (scope === "queue") assertCan(actor, "ticket.view_queue", "The first-line queue is for first-line agents.");
+    else assertCan(actor, "ticket.view_escalated", "The second-line queue is for second-line agents.");
+    where.push(eq(tickets.status, "open"), eq(tickets.escalated, scope === "escalated"));
+  }
   const db = await getDb();
   const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(tickets).where(and(...where));
   return row?.n ?? 0;

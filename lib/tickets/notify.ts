@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Conn } from "@/db";
 import { env } from "@/lib/env";
-import { queueEmail, queueInApp } from "@/lib/mail/outbox";
+import { queueEmail, queueInApp, renderMail, type RenderedMail } from "@/lib/mail/outbox";
 import * as mails from "@/lib/mail/templates/tickets";
 import type { MailTemplate } from "@/lib/mail/templates/types";
 import { REOPEN_WINDOW_MS, STATUS_LABELS } from "./workflow";
@@ -26,40 +26,85 @@ export async function notifyPerson(
   tx: Conn,
   t: NotifyTicket,
   person: Person,
-  n: { type: string; template: MailTemplate; inApp: string; emailMessageId?: string },
+  n: { type: string; inApp: string; emailMessageId?: string } & ({ template: MailTemplate } | { rendered: RenderedMail }),
 ): Promise<string | null> {
   if (!person.active) return null;
   const emailMessageId = n.emailMessageId ?? newMessageId();
-  await queueEmail(tx, { type: n.type, to: person.email, recipientId: person.id, ticketId: t.id, emailMessageId, template: n.template });
-  await queueInApp(tx, { type: n.type, recipientId: person.id, subject: n.template.subject, text: n.inApp, link: ticketPath(t.number), ticketId: t.id });
+  const mail = "rendered" in n ? { rendered: n.rendered } : { template: n.template };
+  const subject = "rendered" in n ? n.rendered.subject : n.template.subject;
+  await queueEmail(tx, { type: n.type, to: person.email, recipientId: person.id, ticketId: t.id, emailMessageId, ...mail });
+  await queueInApp(tx, { type: n.type, recipientId: person.id, subject, text: n.inApp, link: ticketPath(t.number), ticketId: t.id });
   return emailMessageId;
 }
 
-/** Ticket created: the client's auto-reply, and the department's (or the help desk's) address. */
-export async function notifyCreated(
-  tx: Conn,
-  t: NotifyTicket & { body: string; priority: string },
+type Department = { name: string; inboundAddress: string | null } | null;
+
+/** The two mails of a new ticket, rendered with a stand-in for the number it does not have yet. */
+export type CreatedMails = {
+  standIn: string;
+  toClient: RenderedMail | null;
+  toDesk: RenderedMail;
+  deskAddress: string;
+  /** The same mails rendered with another number. */
+  rerender: (number: string) => Promise<CreatedMails>;
+};
+
+/**
+ * Ticket created, step one: renders the client's auto-reply and the department's (or the help
+ * desk's) mail before the ticket has its number, with `t.number` a stand-in (standInNumber). A
+ * creation holds the day's number counter from taking its number until it commits, so the
+ * rendering, the slow part, must not happen in between.
+ */
+export async function renderCreatedMails(
+  t: { number: string; title: string; body: string; priority: string },
   client: Person,
-  department: { name: string; inboundAddress: string | null } | null,
-) {
-  await notifyPerson(tx, t, client, {
-    type: "ticket.created",
-    template: mails.ticketCreatedMail({ ...ref(t), name: client.name, email: client.email }),
-    inApp: `Your ticket ${t.number} has been created.`,
+  department: Department,
+): Promise<CreatedMails> {
+  const r = ref({ id: "", ...t });
+  const [toClient, toDesk] = await Promise.all([
+    client.active ? renderMail(mails.ticketCreatedMail({ ...r, name: client.name, email: client.email })) : null,
+    renderMail(
+      mails.ticketCreatedStaffMail({
+        ...r,
+        requesterName: client.name,
+        requesterEmail: client.email,
+        department: department?.name ?? null,
+        priority: t.priority,
+        body: t.body,
+      }),
+    ),
+  ]);
+  return {
+    standIn: t.number,
+    toClient,
+    toDesk,
+    deskAddress: department?.inboundAddress ?? env.helpdeskEmail,
+    rerender: (number) => renderCreatedMails({ ...t, number }, client, department),
+  };
+}
+
+/**
+ * The created mails with the ticket's real number in place of the stand-in. Past the day's 9,999th
+ * ticket the number is longer than the stand-in: then they are rendered again (exact layout).
+ */
+export async function withNumber(rendered: CreatedMails, number: string): Promise<CreatedMails> {
+  const m = number.length === rendered.standIn.length ? rendered : await rendered.rerender(number);
+  const fill = (mail: RenderedMail): RenderedMail => ({
+    subject: mail.subject.replaceAll(m.standIn, number),
+    html: mail.html.replaceAll(m.standIn, number),
+    text: mail.text.replaceAll(m.standIn, number),
+    sensitive: mail.sensitive,
   });
-  await queueEmail(tx, {
-    type: "ticket.created.desk",
-    to: department?.inboundAddress ?? env.helpdeskEmail,
-    ticketId: t.id,
-    template: mails.ticketCreatedStaffMail({
-      ...ref(t),
-      requesterName: client.name,
-      requesterEmail: client.email,
-      department: department?.name ?? null,
-      priority: t.priority,
-      body: t.body,
-    }),
-  });
+  return { ...m, standIn: number, toClient: m.toClient && fill(m.toClient), toDesk: fill(m.toDesk) };
+}
+
+/** Ticket created, step two (in the transaction, number taken): the mails get the real number and go to the outbox. */
+export async function notifyCreated(tx: Conn, t: NotifyTicket, client: Person, rendered: CreatedMails) {
+  const m = await withNumber(rendered, t.number);
+  if (m.toClient) {
+    await notifyPerson(tx, t, client, { type: "ticket.created", rendered: m.toClient, inApp: `Your ticket ${t.number} has been created.` });
+  }
+  await queueEmail(tx, { type: "ticket.created.desk", to: m.deskAddress, ticketId: t.id, rendered: m.toDesk });
 }
 
 /** A public agent comment, to the client, with the comment. The Message-ID is also stored on the message. */

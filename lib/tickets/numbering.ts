@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { rawRows, type Conn } from "@/db";
 
@@ -33,4 +34,15 @@ export async function nextTicketNumber(tx: Conn, at: Date): Promise<string> {
         RETURNING value`,
   );
   return formatTicketNumber(day, Number(row!.value));
+}
+
+/**
+ * What stands for a ticket's number in its mails until the number is taken (see openTicketTx): the
+ * length of the day's real numbers (up to 9,999 a day), so rendering lays the mail out alike (React
+ * Email pads the preview text to a fixed length), but four random letters where the real one has
+ * digits, so it is never a real number nor text someone typed.
+ */
+export function standInNumber(at: Date): string {
+  const letters = Array.from({ length: 4 }, () => String.fromCharCode(65 + randomInt(26))).join("");
+  return `TKT-${ticketDay(at)}-${letters}`;
 }

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { cursorParam, safeLine, safeText, searchText, uuid } from "@/lib/input";
+import { COMMENT_MAX, RULE_MESSAGES as M, WONT_FIX_MAX, WONT_FIX_MIN } from "./form-rules";
 import { ACTIVE_STATUSES, PRIORITIES, SUPPORT_STATUSES } from "./workflow";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -22,8 +23,8 @@ export const titleField = safeLine()
 export const bodyField = safeText()
   .min(1, "Describe the problem.")
   .max(20_000, "Use at most 20,000 characters.");
-export const commentBodyField = safeText().min(1, "Write a message.").max(20_000, "Use at most 20,000 characters.");
-export const priorityField = z.enum(PRIORITIES, "Choose a priority.");
+export const commentBodyField = safeText().min(1, M.commentEmpty).max(COMMENT_MAX, M.commentTooLong);
+export const priorityField = z.enum(PRIORITIES, M.priority);
 
 const ticketFields = {
   title: titleField,
@@ -50,15 +51,15 @@ export const ticketRefSchema = z.object({ ticketId }).strict();
 export const clientCommentSchema = z.object({ ticketId, body: commentBodyField }).strict();
 /** The staff composer: public reply or internal note. */
 export const staffCommentSchema = z
-  .object({ ticketId, body: commentBodyField, visibility: z.enum(["public", "internal"], "Choose public reply or internal note.") })
+  .object({ ticketId, body: commentBodyField, visibility: z.enum(["public", "internal"], M.visibility) })
   .strict();
 
-export const assignSchema = z.object({ ticketId, assigneeId: uuid("Choose an agent.") }).strict();
+export const assignSchema = z.object({ ticketId, assigneeId: uuid(M.agent) }).strict();
 export const setPrioritySchema = z.object({ ticketId, priority: priorityField }).strict();
 export const wontFixSchema = z
   .object({
     ticketId,
-    reason: safeText().min(5, "Explain why this will not be fixed (at least 5 characters).").max(2000, "Use at most 2,000 characters."),
+    reason: safeText().min(WONT_FIX_MIN, M.wontFixShort).max(WONT_FIX_MAX, M.wontFixLong),
   })
   .strict();
 

@@ -14,6 +14,11 @@ const CONFIG = sql.raw(`'english'::regconfig`);
 /** A tsvector is limited to 1 MB; the public thread beyond this many characters is not indexed. */
 const MAX_THREAD_CHARS = 200_000;
 
+/** The search vector of a ticket without public messages yet (a new one), to write with its INSERT. */
+export function newTicketSearchVector(title: string, body: string): SQL<string> {
+  return sql<string>`setweight(to_tsvector(${CONFIG}, ${title}::text), 'A') || setweight(to_tsvector(${CONFIG}, left(${body}::text, ${MAX_THREAD_CHARS})), 'B')`;
+}
+
 export async function refreshSearchVector(tx: Conn, ticketId: string): Promise<void> {
   await tx.execute(sql`
     UPDATE tickets t SET search_vector =

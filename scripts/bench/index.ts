@@ -8,10 +8,13 @@
  *
  * Other options: --messages M, --iterations 50, --warmup 5, --depth 100000, --batch 50000,
  * --clients 300, --agents 30, --days 1095, --dir .data/bench, --plans (print the heaviest plan of
- * each scenario), --only queue,search (scenarios whose name contains one of these), --generate-only.
+ * each scenario), --only queue,search (scenarios whose name contains one of these; "creation" for
+ * the creation throughput), --creations 300 (tickets created at each of 1, 10 and 50 concurrent;
+ * 0 skips it), --generate-only.
  * It prints the machine, the data, the load time and one table:
  * scenario | p50 ms | p95 ms | raw SQL ms | CPU ms/call | target | pass/fail.
  */
+import { spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -37,6 +40,7 @@ const { values: a } = parseArgs({
     plans: { type: "boolean", default: false },
     only: { type: "string" },
     "generate-only": { type: "boolean", default: false },
+    creations: { type: "string", default: "300" },
   },
 });
 
@@ -47,6 +51,7 @@ const int = (name: string, v: string | undefined, min = 1) => {
 };
 
 async function main() {
+  let creation = 0;
   const tickets = int("tickets", a.tickets, 20);
   const b = await openBenchDb({ dir: path.resolve(a.dir!), wipe: !a["skip-generate"] });
   try {
@@ -103,9 +108,19 @@ async function main() {
       if (base && self && results.some((x) => x.name === relativeTo)) r.paired = await interleavedRatio(base, self, o.iterations * 2);
     }
     console.log(table(results));
+    const creations = int("creations", a.creations, 0);
+    creation = creations > 0 && (!only || only.some((o) => "creation".includes(o))) ? creations : 0;
     console.log(`\nload average after: ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
   } finally {
     await b.close();
+  }
+  // Creation throughput last (it adds tickets, which the read scenarios must not see), in its own
+  // process: React Email cannot render under the react-server condition this one runs with.
+  if (creation > 0) {
+    const tsx = path.resolve("node_modules/.bin/tsx");
+    const script = path.join(import.meta.dirname, "creation-main.ts");
+    const child = spawnSync(tsx, [script, "--creations", String(creation), "--dir", a.dir!], { stdio: "inherit" });
+    if (child.status !== 0) process.exitCode = 1;
   }
 }
 

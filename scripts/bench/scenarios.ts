@@ -3,7 +3,7 @@ import { tickets } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { cursorColumns, nextCursor, orderByKeys, sortKeys } from "@/lib/tickets/list-order";
 import { getDashboardCounts } from "@/lib/tickets/dashboard";
-import { getDeskStats, getTicketDetail, listTickets } from "@/lib/tickets/queries";
+import { countTickets, getDeskStats, getTicketDetail, listAssignableAgents, listTickets } from "@/lib/tickets/queries";
 import type { BenchDb } from "./db";
 import type { Scenario } from "./measure";
 import { COMMON_WORD, MEDIUM_WORD, RARE_WORD } from "./vocabulary";
@@ -61,6 +61,9 @@ export async function buildScenarios(b: BenchDb, o: { depth: number }): Promise<
   const deep = await deepCursor(b, o.depth);
   const [queue] = await b.raw<{ n: number }>("SELECT count(*)::int AS n FROM tickets WHERE status = 'open' AND NOT escalated");
   const [rare, medium, common] = [await hits(b, RARE_WORD), await hits(b, MEDIUM_WORD), await hits(b, COMMON_WORD)];
+  const inProgress = (await b.raw<{ id: string }>(
+    "SELECT id FROM tickets TABLESAMPLE BERNOULLI (1) REPEATABLE (7) WHERE status = 'in_progress' LIMIT 50",
+  )).map((r) => r.id);
   const clientCommon = (await listTickets(client, { scope: "mine", q: COMMON_WORD, limit: 1 })).items.length;
 
   const depthPage = async () => {
@@ -72,6 +75,8 @@ export async function buildScenarios(b: BenchDb, o: { depth: number }): Promise<
     { name: `queue, page one (${queue!.n.toLocaleString("en")} open)`, target: { p95: 25 }, run: () => listTickets(agent, { scope: "queue" }) },
     { name: `client's tickets (${top!.n.toLocaleString("en")})`, target: { p95: 25 }, run: () => listTickets(client, { scope: "mine" }) },
     { name: "all tickets, page one", target: { p95: 25 }, run: () => listTickets(manager, { scope: "all" }) },
+    // The manager's /tickets page asks for recent activity first (its default sort).
+    { name: "all tickets by activity (page default)", target: { p95: 25 }, run: () => listTickets(manager, { scope: "all", sort: "activity" }) },
     { name: `all tickets, ${o.depth.toLocaleString("en")} deep`, target: { relativeTo: "all tickets, page one", factor: 1.2 }, run: depthPage },
     { name: `search rare "${RARE_WORD}" (${rare} hits)`, target: { p95: 50 }, run: () => listTickets(manager, { scope: "all", q: RARE_WORD }) },
     { name: `search medium "${MEDIUM_WORD}" (${medium.toLocaleString("en")} hits)`, target: { p95: 50 }, run: () => listTickets(manager, { scope: "all", q: MEDIUM_WORD }) },
@@ -79,6 +84,14 @@ export async function buildScenarios(b: BenchDb, o: { depth: number }): Promise<
     { name: `client searches "${COMMON_WORD}"`, target: { p95: 50 }, run: () => listTickets(client, { scope: "mine", q: COMMON_WORD }) },
     { name: "search by ticket number", target: { p95: 50 }, run: (i) => listTickets(manager, { scope: "all", q: details[i % details.length]!.toLowerCase() }) },
     { name: "ticket detail (staff)", target: { p95: 25 }, run: (i) => getTicketDetail(manager, details[i % details.length]!) },
+    // A manager opening a ticket in progress also loads the assign dropdown.
+    { name: "assignable agents (manager)", target: { p95: 25 }, run: (i) => listAssignableAgents(manager, { ticketId: inProgress[i % inProgress.length]! }) },
+    // The agent desk's tab badges, as /desk loads them (in parallel).
+    {
+      name: "desk badge counts (agent)",
+      target: { p95: 25 },
+      run: () => Promise.all([countTickets(agent, "assigned"), countTickets(agent, "queue")]),
+    },
     { name: "stats page", target: { p95: 50 }, run: () => getDeskStats(manager) },
     // Not a target of the issue: the manager's home page, held to the stats page's bar.
     { name: "manager dashboard counts", target: { p95: 50 }, run: () => getDashboardCounts(manager) },

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_activity_idx" ON "tickets" USING btree ("type","last_activity_at" DESC NULLS FIRST,"id");
