@@ -17,7 +17,12 @@ const department = { name: "Hosting & DNS", inboundAddress: "hosting@example.com
 // Text that looks like a ticket number, markup and spacing: none of it may be touched.
 const ticket = { title: `Printer "blank" <pages> since TKT-${ticketDay(at)}-0001`, body: "Line one\n\n  line two & <b>more</b>", priority: "high" };
 
-const rendered = async (m: MailTemplate) => ({ subject: m.subject, html: await render(m.element), text: await render(m.element, { plainText: true }) });
+const rendered = async (m: MailTemplate) => ({
+  subject: m.subject,
+  html: await render(m.element),
+  text: await render(m.element, { plainText: true }),
+  sensitive: m.sensitive ?? false,
+});
 
 /** The mails rendered directly with the number, as queueEmail always did. */
 async function direct(number: string) {
