@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { guardRequest } from "./lib/http/request-guard";
 import { PUBLIC_PATHS } from "./auth.config";
 
 /**
@@ -10,8 +11,13 @@ import { PUBLIC_PATHS } from "./auth.config";
  */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
+  // Hostile requests Next would answer with a 500 (malformed escapes, cross-site or undecodable
+  // server action calls) are refused first; API routes check their own caller (lib/http/route.ts).
+  const refused = await guardRequest(request);
+  if (refused) return refused;
   const path = request.nextUrl.pathname;
+  if (path.startsWith("/api/")) return NextResponse.next();
   if (PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`))) return NextResponse.next();
   const hasSession = request.cookies
     .getAll()
@@ -22,5 +28,5 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|webp)$).*)"],
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|webp)$).*)", "/api/:path*"],
 };
