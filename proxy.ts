@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { guardRequest } from "./lib/http/request-guard";
 import { PUBLIC_PATHS } from "./auth.config";
 import { pageSecurity } from "./lib/http/page-security";
 
@@ -13,9 +14,13 @@ import { pageSecurity } from "./lib/http/page-security";
  */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
+  // Hostile requests Next would answer with a 500 (malformed escapes, cross-site or undecodable
+  // server action calls) are refused first; API routes check their own caller (lib/http/route.ts).
+  if (request.nextUrl.pathname.startsWith("/api/")) return (await guardRequest(request)) ?? NextResponse.next();
   const security = pageSecurity(request);
-  return security.apply(signInGate(request, security.forward));
+  const refused = await guardRequest(request, security.forward);
+  return security.apply(refused ?? signInGate(request, security.forward));
 }
 
 function signInGate(request: NextRequest, forward: { request: { headers: Headers } }): NextResponse {
@@ -30,5 +35,5 @@ function signInGate(request: NextRequest, forward: { request: { headers: Headers
 }
 
 export const config = {
-  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|webp)$).*)"],
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|webp)$).*)", "/api/:path*"],
 };

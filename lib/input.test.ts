@@ -9,6 +9,7 @@ import {
   isUuid,
   LINE_BREAK_MESSAGE,
   parseInput,
+  replaceUnsafe,
   safeDate,
   safeLine,
   safeText,
@@ -102,6 +103,12 @@ describe("the id check", () => {
       expect(firstMessage(uuid("Choose a department."), value)).toBe("Choose a department.");
     },
   );
+});
+
+describe("replaceUnsafe", () => {
+  it("replaces each control character and lone surrogate with U+FFFD and keeps the rest", () => {
+    expect(replaceUnsafe("a\u0000b\u007f\ud800c\tline\r\n🎉")).toBe("a\uFFFDb\uFFFD\uFFFDc\tline\r\n🎉");
+  });
 });
 
 describe("searchText", () => {

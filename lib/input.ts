@@ -22,6 +22,13 @@ export function isSafeText(value: string): boolean {
   return !CONTROL.test(value) && !LONE_SURROGATE.test(value);
 }
 
+const UNSAFE_ALL = new RegExp(`${CONTROL.source}|${LONE_SURROGATE.source}`, "g");
+
+/** The text with each control character and lone surrogate replaced by U+FFFD (as a browser shows them). */
+export function replaceUnsafe(value: string): string {
+  return value.replace(UNSAFE_ALL, "\uFFFD");
+}
+
 /**
  * Multi-line text (a ticket body, a reply, a reason): trimmed, and refused with a field error when
  * it holds control characters. Chain .min/.max with the field's own messages.

@@ -19,8 +19,9 @@ describe("readSearchParams", () => {
     expect(readSearchParams({ assigneeId: "x", status: "open" }, shape)).toEqual({ status: "open" });
   });
 
-  it("keeps a search with control characters as typed (the list then matches nothing)", () => {
-    expect(readSearchParams({ q: "\u0000" }, shape)).toEqual({ q: "\u0000" });
+  it("shows control characters and lone surrogates as U+FFFD, never echoing them into the page", () => {
+    expect(readSearchParams({ q: "a\u0000b\u001b[2J\ud800" }, shape)).toEqual({ q: "a\uFFFDb\uFFFD[2J\uFFFD" });
+    expect(firstValue(["\u0000", "x"])).toBe("\uFFFD");
   });
 
   it("drops an over-long cursor", () => {

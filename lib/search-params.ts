@@ -1,10 +1,19 @@
 import type { z } from "zod";
+import { replaceUnsafe } from "./input";
 
 /** What a page gets as searchParams: a repeated parameter (?q=a&q=b) is an array. */
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The first value of a parameter: a repeated one keeps its first, never an array where a string was meant. */
-export const firstValue = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+/**
+ * The first value of a parameter: a repeated one keeps its first, never an array where a string was
+ * meant. Control characters become U+FFFD, as a browser shows them: the page echoes values into
+ * its search box and links, and a NUL in the HTML breaks the page in the browser. (Such a value
+ * matches nothing: no stored text holds U+FFFD in its place.)
+ */
+export const firstValue = (v: string | string[] | undefined): string | undefined => {
+  const first = Array.isArray(v) ? v[0] : v;
+  return first === undefined ? undefined : replaceUnsafe(first);
+};
 
 /**
  * A list page's URL → its filters, one field at a time: each parameter's first value is parsed by
