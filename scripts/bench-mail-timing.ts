@@ -4,11 +4,14 @@
  *   npx tsx scripts/bench-mail-timing.ts [-- --pairs 40]
  *
  * Runs on its own database (PGlite at .data/bench-mail-timing, wiped first; or with DATABASE_URL a
- * scratch database on that server) and times the forgot-password path as the action runs it, for
- * interleaved pairs (existing, unknown), alternating which of the two goes first.
+ * scratch database on that server) and times the forgot-password path for interleaved pairs
+ * (existing, unknown), alternating which of the two goes first: with the mailing inside the request
+ * (as it was), deferred past the answer (as the action runs it now), and for a probe sent right
+ * after each answer (what is left: the deferred work competing with the next request).
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
+import type { Defer } from "@/lib/defer";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,94 +51,84 @@ async function main() {
   const { seedAccessControl } = await import("@/db/seed");
   const { users } = await import("@/db/schema");
   const { requestPasswordReset } = await import("@/lib/auth/reset");
+  const { runNow } = await import("@/lib/defer");
 
   try {
     const handle = await getHandle();
     await migrate(handle.db, handle.kind);
     await seedAccessControl(handle.db);
-    const existing: string[] = [];
-    for (let i = 0; i < PAIRS + WARMUP; i++) existing.push(`known-${i}@example.test`);
-    await handle.db.insert(users).values(existing.map((email) => ({ name: "Known", email, roleKey: "client", emailVerifiedAt: new Date() })));
+    const runs = ["inline", "deferred", "probe"] as const;
+    const known = (run: string, i: number) => `known-${run}-${i}@example.test`;
+    await handle.db.insert(users).values(
+      runs.flatMap((run) =>
+        Array.from({ length: PAIRS + WARMUP }, (_, i) => ({ name: "Known", email: known(run, i), roleKey: "client", emailVerifiedAt: new Date() })),
+      ),
+    );
 
-    // As the action calls it: the mailing is deferred past the answer (after() in the action; here a
-    // promise kept aside), and each pair comes from its own IP so the per-IP limit stays out of the way.
+    // The action defers the mailing past the answer (after()); here the deferred work is a promise
+    // kept aside. "inline" runs it inside the request instead, as forgot-password did before.
     let pending: Promise<void>[] = [];
-    const defer = (work: () => Promise<void>) => {
+    const deferred: Defer = (work) => {
       pending.push(new Promise<void>((resolve) => setImmediate(() => work().then(resolve, resolve))));
-    };
-    const ask = async (email: string, ip: string) => {
-      const t = performance.now();
-      await requestPasswordReset({ email }, { ip, defer });
-      return performance.now() - t;
     };
     const settle = async () => {
       await Promise.all(pending);
       pending = [];
     };
-    const known: number[] = [];
-    const unknown: number[] = [];
-    let knownSlower = 0;
-    for (let i = 0; i < PAIRS + WARMUP; i++) {
-      const k = existing[i]!;
-      const u = `unknown-${i}@example.test`;
-      const ip = `198.51.100.${i}`;
-      let tk: number, tu: number;
-      // Each answer on an idle server: the previous request's mailing has finished.
-      if (i % 2) {
-        tk = await ask(k, ip);
-        await settle();
-        tu = await ask(u, ip);
-        await settle();
-      } else {
-        tu = await ask(u, ip);
-        await settle();
-        tk = await ask(k, ip);
-        await settle();
+    // Each pair comes from its own IP, so the per-IP limit stays out of the way.
+    const ask = async (email: string, ip: string, defer: Defer) => {
+      const t = performance.now();
+      await requestPasswordReset({ email }, { ip, defer });
+      return performance.now() - t;
+    };
+
+    /** Interleaved pairs (existing, unknown), alternating which goes first; `measure` times one side. */
+    async function pairs(run: (typeof runs)[number], measure: (email: string, ip: string) => Promise<number>) {
+      const k: number[] = [];
+      const u: number[] = [];
+      let slower = 0;
+      for (let i = 0; i < PAIRS + WARMUP; i++) {
+        const ip = `198.51.${100 + runs.indexOf(run)}.${i}`;
+        const existingMs = () => measure(known(run, i), ip);
+        const unknownMs = () => measure(`unknown-${run}-${i}@example.test`, ip);
+        let tk: number, tu: number;
+        if (i % 2) {
+          tk = await existingMs();
+          tu = await unknownMs();
+        } else {
+          tu = await unknownMs();
+          tk = await existingMs();
+        }
+        if (i < WARMUP) continue;
+        k.push(tk);
+        u.push(tu);
+        if (tk > tu) slower++;
       }
-      if (i < WARMUP) continue;
-      known.push(tk);
-      unknown.push(tu);
-      if (tk > tu) knownSlower++;
+      return `median existing ${median(k).toFixed(1)} ms, unknown ${median(u).toFixed(1)} ms; existing slower in ${slower} of ${PAIRS} pairs`;
     }
-    // Back to back: a probe (an unknown address) sent as soon as the answer for the address under test
-    // arrives, while that request's mailing may still run in the same process.
-    const afterKnown: number[] = [];
-    const afterUnknown: number[] = [];
-    let probeSlower = 0;
-    for (let i = 0; i < PAIRS + WARMUP; i++) {
-      const ip = `198.51.100.${100 + i}`;
-      const probe = (n: string) => ask(`probe-${n}-${i}@example.test`, ip);
-      let pk: number, pu: number;
-      if (i % 2) {
-        await ask(existing[i]!, ip);
-        pk = await probe("k");
-        await settle();
-        await ask(`other-${i}@example.test`, ip);
-        pu = await probe("u");
-        await settle();
-      } else {
-        await ask(`other-${i}@example.test`, ip);
-        pu = await probe("u");
-        await settle();
-        await ask(existing[i]!, ip);
-        pk = await probe("k");
-        await settle();
-      }
-      if (i < WARMUP) continue;
-      afterKnown.push(pk);
-      afterUnknown.push(pu);
-      if (pk > pu) probeSlower++;
-    }
+
+    const inline = await pairs("inline", (email, ip) => ask(email, ip, runNow));
+    // Each answer on an idle server: the previous request's mailing has finished.
+    const after = await pairs("deferred", async (email, ip) => {
+      const ms = await ask(email, ip, deferred);
+      await settle();
+      return ms;
+    });
+    // Back to back: a probe (an unknown address) sent as soon as the answer for the address under
+    // test arrives, while that request's mailing may still run in the same process.
+    const probe = await pairs("probe", async (email, ip) => {
+      await ask(email, ip, deferred);
+      const ms = await ask(`probe-${email}`, ip, deferred);
+      await settle();
+      return ms;
+    });
     const { notifications } = await import("@/db/schema");
     const mails = (await handle.db.select({ id: notifications.id }).from(notifications)).length;
-    console.log(
-      `forgot-password on ${handle.kind}, ${PAIRS} interleaved pairs on an idle server: median existing ${median(known).toFixed(1)} ms, ` +
-        `unknown ${median(unknown).toFixed(1)} ms; existing slower in ${knownSlower} of ${PAIRS} pairs`,
-    );
-    console.log(
-      `  a probe right after the answer: median after existing ${median(afterKnown).toFixed(1)} ms, after unknown ` +
-        `${median(afterUnknown).toFixed(1)} ms; slower after existing in ${probeSlower} of ${PAIRS} pairs (${mails} reset mails queued in all)`,
-    );
+    console.log(`forgot-password on ${handle.kind}, ${PAIRS} interleaved pairs each:`);
+    console.log(`  mailing inside the request (before): ${inline}`);
+    console.log(`  mailing after the answer (now):      ${after}`);
+    console.log(`  a probe right after the answer:      ${probe}`);
+    console.log(`  (${mails} reset mails queued in all)`);
   } finally {
     await closeDb();
     await drop();
