@@ -43,6 +43,12 @@ test("a client orders, an admin activates, the job bills, the accountant marks i
   // The page re-renders with the order active (the activation card is gone).
   await expect(admin.getByRole("button", { name: "Activate order" })).toHaveCount(0);
   await expect(admin.getByText("active", { exact: true })).toBeVisible();
+  // The order's history: who ordered, who activated it, what changed.
+  const history = admin.getByRole("list", { name: "History" });
+  await expect(history.getByRole("listitem").first()).toContainText("Activated by Adam Admin");
+  await expect(history).toContainText(`Status: pending → active`);
+  await expect(history).toContainText(`Next due: — → ${today()}`);
+  await expect(history).toContainText("Ordered by Clara Client");
 
   // The daily job, run by hand for today.
   await admin.goto("/admin/invoices");

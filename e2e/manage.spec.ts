@@ -96,9 +96,16 @@ test("an admin opens a ticket for a client, edits it, the client sees it, then t
   await expect(page.getByRole("status").filter({ hasText: "was created for Clara Client" })).toBeVisible();
   const number = page.url().match(/TKT-\d{8}-\d{4,}/)![0];
 
+  // Nobody is assigned yet: in progress is not on offer. Tasks are the chosen project's only.
+  await expect(page.getByLabel("Status", { exact: true }).locator("option", { hasText: "In progress" })).toBeDisabled();
+  await expect(page.getByLabel("Task", { exact: true })).toBeDisabled();
+  await page.getByLabel("Project", { exact: true }).selectOption({ label: "Website relaunch" });
+  const task = page.getByLabel("Task", { exact: true });
+  await expect(task.locator("option")).toHaveText(["None", "Checkout flow", "Content migration"]);
+  await task.selectOption({ label: "Checkout flow" });
   await page.getByLabel("Priority", { exact: true }).selectOption("critical");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Saved:" })).toContainText("Saved: priority");
+  await expect(page.getByRole("status").filter({ hasText: "Saved:" })).toContainText("Saved: priority, project, task");
 
   const context = await browser.newContext();
   try {
