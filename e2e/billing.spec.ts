@@ -45,6 +45,12 @@ test("a client orders, an admin activates, the job bills, the accountant marks i
     // The page re-renders with the order active (the activation card is gone).
     await expect(adminPage.getByRole("button", { name: "Activate order" })).toHaveCount(0);
     await expect(adminPage.getByText("active", { exact: true })).toBeVisible();
+    // The order's history: who ordered, who activated it, what changed.
+    const history = adminPage.getByRole("list", { name: "History" });
+    await expect(history.getByRole("listitem").first()).toContainText(`Activated by ${admin.name}`);
+    await expect(history).toContainText(`Status: pending → active`);
+    await expect(history).toContainText(`Next due: — → ${today()}`);
+    await expect(history).toContainText(`Ordered by ${client.name}`);
   }, STEP);
 
   await test.step("the admin runs the daily billing job by hand for today", async () => {

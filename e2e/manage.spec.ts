@@ -113,10 +113,17 @@ test("an admin opens a ticket for a client, edits it, the client sees it, then t
     number = page.url().match(/TKT-\d{8}-\d{4,}/)![0];
   }, STEP);
 
-  await test.step("the admin raises its priority", async () => {
+  await test.step("the admin raises its priority and files it under a project's task", async () => {
+    // Nobody is assigned yet: in progress is not on offer. Tasks are the chosen project's only.
+    await expect(page.getByLabel("Status", { exact: true }).locator("option", { hasText: "In progress" })).toBeDisabled();
+    await expect(page.getByLabel("Task", { exact: true })).toBeDisabled();
+    await page.getByLabel("Project", { exact: true }).selectOption({ label: "Website relaunch" });
+    const task = page.getByLabel("Task", { exact: true });
+    await expect(task.locator("option")).toHaveText(["None", "Checkout flow", "Content migration"]);
+    await task.selectOption({ label: "Checkout flow" });
     await page.getByLabel("Priority", { exact: true }).selectOption("critical");
     await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Saved:" })).toContainText("Saved: priority");
+    await expect(page.getByRole("status").filter({ hasText: "Saved:" })).toContainText("Saved: priority, project, task");
   }, STEP);
 
   await test.step("the client finds it in their list", async () => {
