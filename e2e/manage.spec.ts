@@ -3,7 +3,7 @@ import { expect, formMessage, linkFrom, readLatestMail, signIn, STEP, storyBudge
 const PASSWORD = "a long enough password";
 
 test("a manager invites an agent, who sets a password from the mail and signs in to the desk", async ({ as, browser, manager }) => {
-  test.setTimeout(storyBudget(2));
+  test.setTimeout(storyBudget(3));
   const email = uniqueEmail("agent");
   let link = "";
 
@@ -24,7 +24,9 @@ test("a manager invites an agent, who sets a password from the mail and signs in
     await expect(row).toContainText("Second line");
     await expect(row).toContainText("Invited");
     await expect(row).toContainText("General support");
+  }, STEP);
 
+  await test.step("the invitation mail has a set-password link", async () => {
     link = linkFrom(await readLatestMail(browser, email, { subject: /invited/i }));
     expect(link).toContain("/reset-password?token=");
   }, STEP);
