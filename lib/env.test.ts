@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { resolveAuthSecret } from "./env";
+import { loadEnv, resolveAuthSecret } from "./env";
 
 describe("AUTH_SECRET", () => {
   const dataDir = () => mkdtempSync(path.join(tmpdir(), "ticketry-env-"));
@@ -23,5 +23,36 @@ describe("AUTH_SECRET", () => {
     expect(first.length).toBeGreaterThanOrEqual(32);
     expect(readFileSync(path.join(dir, "auth-secret"), "utf8")).toBe(first);
     expect(resolveAuthSecret(undefined, { embedded: true, isProduction: true, dataDir: dir })).toBe(first);
+  });
+});
+
+describe("serving and proxy settings", () => {
+  const base = () => ({ DATA_DIR: mkdtempSync(path.join(tmpdir(), "ticketry-env-")) });
+
+  it("reads the proxy rule and the listening address", () => {
+    const env = loadEnv({ ...base(), TRUSTED_PROXIES: "10.0.0.0/8, 2001:db8::/32 192.0.2.1", HOST: "0.0.0.0", PORT: "8080" });
+    expect(env.clientIp).toEqual({ onVercel: false, trustedProxyHops: 0, trustedProxies: ["10.0.0.0/8", "2001:db8::/32", "192.0.2.1"] });
+    expect(env.host).toBe("0.0.0.0");
+    expect(env.port).toBe(8080);
+    expect(loadEnv({ ...base(), TRUSTED_PROXY_HOPS: "2" }).clientIp.trustedProxyHops).toBe(2);
+  });
+
+  it("defaults to no proxy, no explicit host and port 3000", () => {
+    const env = loadEnv({ ...base(), TRUSTED_PROXY_HOPS: "", HOST: " " });
+    expect(env.clientIp).toEqual({ onVercel: false, trustedProxyHops: 0, trustedProxies: [] });
+    expect(env.host).toBeUndefined();
+    expect(env.port).toBe(3000);
+  });
+
+  it.each([
+    [{ TRUSTED_PROXY_HOPS: "-1" }, /TRUSTED_PROXY_HOPS: must be the number of proxies/],
+    [{ TRUSTED_PROXY_HOPS: "11" }, /TRUSTED_PROXY_HOPS: must be at most 10/],
+    [{ TRUSTED_PROXY_HOPS: "one" }, /TRUSTED_PROXY_HOPS/],
+    [{ TRUSTED_PROXIES: "10.0.0.0/8, 10.0.0.0/40, proxy.local" }, /TRUSTED_PROXIES: .*not: 10\.0\.0\.0\/40, proxy\.local/],
+    [{ TRUSTED_PROXIES: "10.0.0.0/8", TRUSTED_PROXY_HOPS: "1" }, /not both/],
+    [{ HOST: "0.0.0.0; rm -rf /" }, /HOST/],
+    [{ PORT: "70000" }, /PORT/],
+  ])("refuses %j", (values, message) => {
+    expect(() => loadEnv({ ...base(), ...values })).toThrow(message);
   });
 });

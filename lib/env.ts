@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { invalidCidrs } from "@/lib/http/ip-address";
 
 /**
  * The only reader of process.env. Empty strings count as unset so that `FOO=` in a .env file
@@ -51,10 +52,47 @@ const schema = z.object({
   OUTBOX_INTERVAL_SECONDS: optional,
   VERCEL: optional,
   RESEND_BASE_URL: optional,
+  // Serving (scripts/serve.ts) and the client's address (lib/http/client-ip.ts)
+  HOST: optional.pipe(
+    z
+      .string()
+      .regex(/^(?:[A-Za-z0-9.-]+|[0-9A-Fa-f:.]+)$/, "must be an address or host name to listen on, e.g. 0.0.0.0 or 127.0.0.1")
+      .optional(),
+  ),
+  PORT: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, "must be a port number")
+      .transform(Number)
+      .refine((n) => n <= 65535, "must be a port number")
+      .optional(),
+  ),
+  TRUSTED_PROXY_HOPS: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{1,2}$/, "must be the number of proxies in front of the app (0–10)")
+      .transform(Number)
+      .refine((n) => n <= 10, "must be at most 10")
+      .optional(),
+  ),
+  TRUSTED_PROXIES: optional.pipe(
+    z
+      .string()
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .superRefine((list, ctx) => {
+        const bad = invalidCidrs(list);
+        if (bad.length) ctx.addIssue({ code: "custom", message: `must be addresses or CIDR ranges (e.g. 10.0.0.0/8, 2001:db8::/32); not: ${bad.join(", ")}` });
+      })
+      .optional(),
+  ),
+}).refine((raw) => !(raw.TRUSTED_PROXIES && raw.TRUSTED_PROXY_HOPS !== undefined), {
+  message: "set TRUSTED_PROXIES or TRUSTED_PROXY_HOPS, not both",
+  path: ["TRUSTED_PROXIES"],
 });
 
-function load() {
-  const parsed = schema.safeParse(process.env);
+/** Reads and checks the configuration (exported for its tests; everything else uses `env`). */
+export function loadEnv(source: Record<string, string | undefined> = process.env) {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
@@ -84,6 +122,15 @@ function load() {
     /** Periodic outbox delivery inside a long-running server; off on Vercel (its cron calls the route). */
     outboxIntervalSeconds: Number(raw.OUTBOX_INTERVAL_SECONDS ?? (raw.VERCEL ? 0 : 60)) || 0,
     adminEmail: raw.ADMIN_EMAIL,
+    /** Where scripts/serve.ts listens; HOST undefined means "decide" (see scripts/serve-host.ts). */
+    host: raw.HOST,
+    port: raw.PORT ?? 3000,
+    /** Which forwarding headers to believe (lib/http/client-ip.ts). */
+    clientIp: {
+      onVercel: !!raw.VERCEL,
+      trustedProxyHops: raw.TRUSTED_PROXY_HOPS ?? 0,
+      trustedProxies: raw.TRUSTED_PROXIES ?? [],
+    },
     invoiceDueDays: raw.INVOICE_DUE_DAYS ?? 14,
     attachments: {
       maxBytes: raw.ATTACHMENT_MAX_BYTES,
@@ -128,5 +175,5 @@ export function resolveAuthSecret(
   return secret;
 }
 
-export type Env = ReturnType<typeof load>;
-export const env: Env = load();
+export type Env = ReturnType<typeof loadEnv>;
+export const env: Env = loadEnv();
