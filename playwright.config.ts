@@ -3,7 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 import { BASE_URL, E2E_PORT } from "./e2e/fixtures/server";
 
 /**
- * End-to-end tests against the production build (`next start`) on a fresh embedded database.
+ * End-to-end tests against the production build, served as `npm start` serves it (scripts/serve.ts,
+ * which gives the app the socket's address), on a fresh embedded database.
  * `npm run test:e2e` builds first; `npx playwright test` alone expects a build in place
  * (NEXT_DIST_DIR picks its folder, default .next).
  */
@@ -47,7 +48,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // Builds nothing: migrates and seeds a fresh database, then serves the existing build.
-    command: `rm -rf ${dataDir} && ./node_modules/.bin/tsx scripts/db-setup.ts && ./node_modules/.bin/next start -p ${E2E_PORT}`,
+    command: `rm -rf ${dataDir} && ./node_modules/.bin/tsx scripts/db-setup.ts && node --import tsx scripts/serve.ts`,
     url: `${BASE_URL}/sign-in`,
     reuseExistingServer: !isCI,
     timeout: 180_000,
@@ -56,6 +57,9 @@ export default defineConfig({
     env: {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(E2E_PORT),
+      // The demo accounts keep the server on 127.0.0.1, whatever the shell exported.
+      HOST: "",
       DATA_DIR: dataDir,
       PGLITE_DIR: `${dataDir}/pglite`,
       // Always the embedded database with its demo accounts, whatever the shell exported.
