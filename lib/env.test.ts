@@ -31,15 +31,17 @@ describe("serving and proxy settings", () => {
 
   it("reads the proxy rule and the listening address", () => {
     const env = loadEnv({ ...base(), TRUSTED_PROXIES: "10.0.0.0/8, 2001:db8::/32 192.0.2.1", HOST: "0.0.0.0", PORT: "8080" });
-    expect(env.clientIp).toEqual({ onVercel: false, trustedProxyHops: 0, trustedProxies: ["10.0.0.0/8", "2001:db8::/32", "192.0.2.1"] });
+    expect(env.clientIp).toEqual({ onVercel: false, trustedProxyHops: 0, trustedProxies: ["10.0.0.0/8", "2001:db8::/32", "192.0.2.1"], peerStamped: false });
     expect(env.host).toBe("0.0.0.0");
     expect(env.port).toBe(8080);
     expect(loadEnv({ ...base(), TRUSTED_PROXY_HOPS: "2" }).clientIp.trustedProxyHops).toBe(2);
+    // Set by scripts/serve.ts for the app it serves.
+    expect(loadEnv({ ...base(), TICKETRY_PEER_STAMPED: "1" }).clientIp.peerStamped).toBe(true);
   });
 
   it("defaults to no proxy, no explicit host and port 3000", () => {
     const env = loadEnv({ ...base(), TRUSTED_PROXY_HOPS: "", HOST: " " });
-    expect(env.clientIp).toEqual({ onVercel: false, trustedProxyHops: 0, trustedProxies: [] });
+    expect(env.clientIp).toEqual({ onVercel: false, trustedProxyHops: 0, trustedProxies: [], peerStamped: false });
     expect(env.host).toBeUndefined();
     expect(env.port).toBe(3000);
   });

@@ -75,6 +75,8 @@ const schema = z.object({
       .refine((n) => n <= 10, "must be at most 10")
       .optional(),
   ),
+  // Not a setting: scripts/serve.ts sets it for the app it serves (lib/http/client-ip.ts says why).
+  TICKETRY_PEER_STAMPED: optional,
   TRUSTED_PROXIES: optional.pipe(
     z
       .string()
@@ -130,6 +132,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       onVercel: !!raw.VERCEL,
       trustedProxyHops: raw.TRUSTED_PROXY_HOPS ?? 0,
       trustedProxies: raw.TRUSTED_PROXIES ?? [],
+      peerStamped: raw.TICKETRY_PEER_STAMPED === "1",
     },
     invoiceDueDays: raw.INVOICE_DUE_DAYS ?? 14,
     attachments: {

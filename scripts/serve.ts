@@ -28,6 +28,8 @@ function stampPeer(req: IncomingMessage) {
 }
 
 async function main() {
+  // Tells the app (lib/env.ts → lib/http/client-ip.ts) that PEER_HEADER is ours, not the caller's.
+  process.env.TICKETRY_PEER_STAMPED = "1";
   const address = listenAddress({ host: env.host, seedDemo: env.seedDemo });
   const app = next({ dev: false, dir: process.cwd(), hostname: address.selfHost, port: env.port });
   await app.prepare();

@@ -10,10 +10,11 @@ import { loadActor } from "./actor";
 import { authenticate } from "./authenticate";
 import { registerClient, resendVerification, verifyEmail, REGISTERED_MESSAGE } from "./register";
 import { requestPasswordReset, resetPassword, RESET_REQUESTED_MESSAGE } from "./reset";
-import { clientIp, PEER_HEADER, UNKNOWN_IP } from "@/lib/http/client-ip";
+import { PEER_HEADER, proxyTrust, resolveClientIp, UNKNOWN_IP } from "@/lib/http/client-ip";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, recordAttempt } from "./throttle";
 
 const IP = "203.0.113.7";
+const SERVED = proxyTrust({ onVercel: false, trustedProxyHops: 0, trustedProxies: [], peerStamped: true });
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
   const error = await p.then(
@@ -117,8 +118,8 @@ describe("sign-in", () => {
     const at = new Date("2026-03-01T10:00:00Z");
     setClock(() => at);
     await createUser("client", { email: "victim@example.test" });
-    // No trusted proxy is configured in tests: the address is the socket's (our server's header).
-    const from = (peer: string, forged: string) => clientIp(new Headers({ [PEER_HEADER]: peer, "x-forwarded-for": forged }));
+    // As scripts/serve.ts serves the app with no proxy configured: the address is the socket's.
+    const from = (peer: string, forged: string) => resolveClientIp(new Headers({ [PEER_HEADER]: peer, "x-forwarded-for": forged }), SERVED);
     const db = await getDb();
     for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
       await recordAttempt(db, `nobody-${i}@example.test`, from("198.51.100.66", `192.0.2.${i}`), false, at);
@@ -135,7 +136,7 @@ describe("sign-in", () => {
     await createUser("client", { email: "anyone@example.test" });
     const db = await getDb();
     for (let i = 0; i < MAX_FAILURES_PER_IP; i++) await recordAttempt(db, `someone-${i}@example.test`, UNKNOWN_IP, false, at);
-    expect(clientIp(new Headers({ "x-forwarded-for": "192.0.2.1" }))).toBe(UNKNOWN_IP);
+    expect(resolveClientIp(new Headers({ "x-forwarded-for": "192.0.2.1" }), SERVED)).toBe(UNKNOWN_IP);
     const ok = await authenticate({ email: "anyone@example.test", password: TEST_PASSWORD }, UNKNOWN_IP);
     expect(ok.email).toBe("anyone@example.test");
   });

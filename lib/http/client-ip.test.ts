@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { PEER_HEADER, proxyTrust, resolveClientIp, UNKNOWN_IP, type ProxyTrust } from "./client-ip";
 
-const noProxy = proxyTrust({ onVercel: false, trustedProxyHops: 0, trustedProxies: [] });
-const oneHop = proxyTrust({ onVercel: false, trustedProxyHops: 1, trustedProxies: [] });
-const twoHops = proxyTrust({ onVercel: false, trustedProxyHops: 2, trustedProxies: [] });
-const cidrs = proxyTrust({ onVercel: false, trustedProxyHops: 0, trustedProxies: ["10.0.0.0/8", "2001:db8::/32", "192.0.2.10"] });
-const vercel = proxyTrust({ onVercel: true, trustedProxyHops: 0, trustedProxies: [] });
+const served = { onVercel: false, trustedProxyHops: 0, trustedProxies: [] as string[], peerStamped: true };
+const noProxy = proxyTrust(served);
+const oneHop = proxyTrust({ ...served, trustedProxyHops: 1 });
+const twoHops = proxyTrust({ ...served, trustedProxyHops: 2 });
+const cidrs = proxyTrust({ ...served, trustedProxies: ["10.0.0.0/8", "2001:db8::/32", "192.0.2.10"] });
+const vercel = proxyTrust({ ...served, onVercel: true });
 
 function ip(trust: ProxyTrust, headers: Record<string, string>) {
   return resolveClientIp(new Headers(headers), trust);
@@ -20,6 +21,15 @@ describe("clientIp without a trusted proxy", () => {
   it("is unknown without the socket's address (plain `next start`), whatever the headers claim", () => {
     expect(ip(noProxy, { "x-forwarded-for": "198.51.100.1" })).toBe(UNKNOWN_IP);
     expect(ip(noProxy, {})).toBe(UNKNOWN_IP);
+  });
+
+  it("ignores a peer header that our server did not write (plain `next start` or `next dev`)", () => {
+    const unstamped = { ...served, peerStamped: false };
+    const forged = { [PEER_HEADER]: "198.51.100.1", "x-forwarded-for": "198.51.100.2" };
+    expect(ip(proxyTrust(unstamped), forged)).toBe(UNKNOWN_IP);
+    expect(ip(proxyTrust({ ...unstamped, trustedProxies: ["198.51.100.0/24"] }), forged)).toBe(UNKNOWN_IP);
+    // Hop counting needs no peer: the proxy's own entry is what counts.
+    expect(ip(proxyTrust({ ...unstamped, trustedProxyHops: 1 }), { ...forged, "x-forwarded-for": "198.51.100.2, 203.0.113.7" })).toBe("203.0.113.7");
   });
 
   it("is unknown when the peer header holds garbage", () => {

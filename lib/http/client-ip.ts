@@ -8,13 +8,19 @@ import { cidrMatcher, normaliseIp } from "./ip-address";
  * X-Forwarded-For is whatever the caller wrote, plus what each proxy on the way appended; Next's own
  * server fills it only when it is absent, so inside the app a forged value looks like a real one.
  * The socket's address therefore comes from our server (scripts/serve.ts), which overwrites
- * PEER_HEADER on every request, and forwarding headers count only as far as a configured proxy
- * vouches for them.
+ * PEER_HEADER on every request and says so in the process environment (TICKETRY_PEER_STAMPED), so a
+ * PEER_HEADER sent to a server that does not overwrite it (`next start`, `next dev`) is ignored.
+ * Forwarding headers count only as far as a configured proxy vouches for them.
  */
 export const PEER_HEADER = "x-ticketry-peer";
 export const UNKNOWN_IP = "unknown";
 
-export type ProxyTrust =
+export type ProxyTrust = ProxyRule & {
+  /** PEER_HEADER was written by our server; without it the header is the caller's word. */
+  peerStamped: boolean;
+};
+
+type ProxyRule =
   /** Vercel's edge overwrites its own header with the address it saw. */
   | { mode: "vercel" }
   /** No proxy: the socket's peer is the client. */
@@ -29,7 +35,7 @@ export function resolveClientIp(headers: Headers, trust: ProxyTrust): string {
     const vercel = headers.get("x-vercel-forwarded-for")?.split(",")[0];
     return normaliseIp(vercel) ?? normaliseIp(headers.get("x-real-ip")) ?? UNKNOWN_IP;
   }
-  const peer = normaliseIp(headers.get(PEER_HEADER));
+  const peer = trust.peerStamped ? normaliseIp(headers.get(PEER_HEADER)) : null;
   if (trust.mode === "peer") return peer ?? UNKNOWN_IP;
 
   const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
@@ -48,11 +54,17 @@ export function resolveClientIp(headers: Headers, trust: ProxyTrust): string {
 }
 
 /** The trust rule from the configuration (TRUSTED_PROXY_HOPS, TRUSTED_PROXIES, VERCEL). */
-export function proxyTrust(config: { onVercel: boolean; trustedProxyHops: number; trustedProxies: readonly string[] }): ProxyTrust {
-  if (config.onVercel) return { mode: "vercel" };
-  if (config.trustedProxies.length) return { mode: "cidrs", isTrusted: cidrMatcher(config.trustedProxies) };
-  if (config.trustedProxyHops > 0) return { mode: "hops", hops: config.trustedProxyHops };
-  return { mode: "peer" };
+export function proxyTrust(config: {
+  onVercel: boolean;
+  trustedProxyHops: number;
+  trustedProxies: readonly string[];
+  peerStamped: boolean;
+}): ProxyTrust {
+  const { peerStamped } = config;
+  if (config.onVercel) return { mode: "vercel", peerStamped };
+  if (config.trustedProxies.length) return { mode: "cidrs", isTrusted: cidrMatcher(config.trustedProxies), peerStamped };
+  if (config.trustedProxyHops > 0) return { mode: "hops", hops: config.trustedProxyHops, peerStamped };
+  return { mode: "peer", peerStamped };
 }
 
 let configured: ProxyTrust | null = null;
@@ -62,7 +74,7 @@ let warned = false;
 export function clientIp(headers: Headers): string {
   configured ??= proxyTrust(env.clientIp);
   const ip = resolveClientIp(headers, configured);
-  if (ip === UNKNOWN_IP && !warned && env.isProduction && configured.mode !== "vercel" && !headers.has(PEER_HEADER)) {
+  if (ip === UNKNOWN_IP && !warned && env.isProduction && configured.mode !== "vercel" && !configured.peerStamped) {
     warned = true;
     console.warn(
       "[client-ip] Requests arrive without the socket's address: serve with `npm start` (scripts/serve.ts), not `next start`. " +
