@@ -3,7 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 import { BASE_URL, E2E_PORT } from "./e2e/fixtures/server";
 
 /**
- * End-to-end tests against the production build (`next start`) on a fresh embedded database.
+ * End-to-end tests against the production build, served as `npm start` serves it (scripts/serve.ts,
+ * which gives the app the socket's address), on a fresh embedded database.
  * `npm run test:e2e` builds first; `npx playwright test` alone expects a build in place
  * (NEXT_DIST_DIR picks its folder, default .next).
  */
@@ -70,7 +71,7 @@ export default defineConfig({
       `rm -rf ${dataDir}`,
       "./node_modules/.bin/tsx scripts/db-setup.ts",
       "./node_modules/.bin/tsx e2e/fixtures/seed-people.ts",
-      `./node_modules/.bin/next start -p ${E2E_PORT}`,
+      "node --import tsx scripts/serve.ts",
     ].join(" && "),
     url: `${BASE_URL}/sign-in`,
     reuseExistingServer: !isCI,
@@ -81,6 +82,9 @@ export default defineConfig({
     env: {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(E2E_PORT),
+      // The demo accounts keep the server on 127.0.0.1, whatever the shell exported.
+      HOST: "",
       DATA_DIR: dataDir,
       PGLITE_DIR: `${dataDir}/pglite`,
       // Always the embedded database with its demo accounts, whatever the shell exported.

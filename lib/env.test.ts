@@ -118,3 +118,36 @@ describe("every variable is validated at boot", () => {
     expect(load({ ...base(), VERCEL: "1" }).outboxIntervalSeconds).toBe(0);
   });
 });
+
+describe("serving and proxy settings", () => {
+  const base = (): EnvSource => ({ NODE_ENV: "test", AUTH_SECRET: "s".repeat(32), DATA_DIR: mkdtempSync(path.join(tmpdir(), "ticketry-env-")) });
+
+  it("reads the proxy rule and the listening address", () => {
+    const env = load({ ...base(), TRUSTED_PROXIES: "10.0.0.0/8, 2001:db8::/32 192.0.2.1", HOST: "0.0.0.0", PORT: "8080" });
+    expect(env.clientIp).toEqual({ onVercel: false, trustedProxyHops: 0, trustedProxies: ["10.0.0.0/8", "2001:db8::/32", "192.0.2.1"], peerStamped: false });
+    expect(env.host).toBe("0.0.0.0");
+    expect(env.port).toBe(8080);
+    expect(load({ ...base(), TRUSTED_PROXY_HOPS: "2" }).clientIp.trustedProxyHops).toBe(2);
+    // Set by scripts/serve.ts for the app it serves.
+    expect(load({ ...base(), TICKETRY_PEER_STAMPED: "1" }).clientIp.peerStamped).toBe(true);
+  });
+
+  it("defaults to no proxy, no explicit host and port 3000", () => {
+    const env = load({ ...base(), TRUSTED_PROXY_HOPS: "", HOST: " " });
+    expect(env.clientIp).toEqual({ onVercel: false, trustedProxyHops: 0, trustedProxies: [], peerStamped: false });
+    expect(env.host).toBeUndefined();
+    expect(env.port).toBe(3000);
+  });
+
+  it.each([
+    [{ TRUSTED_PROXY_HOPS: "-1" }, /TRUSTED_PROXY_HOPS: must be a whole number of proxies/],
+    [{ TRUSTED_PROXY_HOPS: "11" }, /TRUSTED_PROXY_HOPS: must be between 0 and 10/],
+    [{ TRUSTED_PROXY_HOPS: "one" }, /TRUSTED_PROXY_HOPS/],
+    [{ TRUSTED_PROXIES: "10.0.0.0/8, 10.0.0.0/40, proxy.local" }, /TRUSTED_PROXIES: .*not: 10\.0\.0\.0\/40, proxy\.local/],
+    [{ TRUSTED_PROXIES: "10.0.0.0/8", TRUSTED_PROXY_HOPS: "1" }, /not both/],
+    [{ HOST: "0.0.0.0; rm -rf /" }, /HOST/],
+    [{ PORT: "70000" }, /PORT/],
+  ])("refuses %j", (values, message) => {
+    expect(() => load({ ...base(), ...values })).toThrow(message);
+  });
+});

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { TYPE_CHOICES, typesFromList } from "@/lib/attachments/type-list";
+import { invalidCidrs } from "@/lib/http/ip-address";
 
 /**
  * The only reader of process.env, validated once at boot: every variable has a schema, and a bad
@@ -71,8 +72,32 @@ const schema = z
     // npm run bench:http: a file the server appends every SQL statement to (one JSON line each), so the
     // bench can EXPLAIN exactly what a page sent. Unset in any real deployment.
     BENCH_SQL_LOG: text,
+    // Serving (scripts/serve.ts) and the client's address (lib/http/client-ip.ts)
+    HOST: optional(z.string().regex(/^(?:[A-Za-z0-9.-]+|[0-9A-Fa-f:.]+)$/, "must be an address or host name to listen on, e.g. 0.0.0.0 or 127.0.0.1")),
+    PORT: optional(
+      z
+        .string()
+        .regex(/^\d{1,5}$/, "must be a port number (1–65535)")
+        .transform(Number)
+        .refine((n) => n >= 1 && n <= 65_535, "must be a port number (1–65535)"),
+    ),
+    TRUSTED_PROXY_HOPS: wholeNumber("proxies in front of the app", 0, 10),
+    TRUSTED_PROXIES: optional(
+      z
+        .string()
+        .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+        .superRefine((list, ctx) => {
+          const bad = invalidCidrs(list);
+          if (bad.length) ctx.addIssue({ code: "custom", message: `must be addresses or CIDR ranges (e.g. 10.0.0.0/8, 2001:db8::/32); not: ${bad.join(", ")}` });
+        }),
+    ),
+    // Not a setting: scripts/serve.ts sets it for the app it serves (lib/http/client-ip.ts says why).
+    TICKETRY_PEER_STAMPED: text,
   })
   .superRefine((v, ctx) => {
+    if (v.TRUSTED_PROXIES && v.TRUSTED_PROXY_HOPS !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXIES"], message: "set TRUSTED_PROXIES or TRUSTED_PROXY_HOPS, not both" });
+    }
     if (v.STORAGE_DRIVER === "s3") {
       for (const key of S3_NEEDS) if (!v[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when STORAGE_DRIVER=s3" });
     }
@@ -125,6 +150,16 @@ export function load(source: EnvSource = process.env) {
     /** Periodic outbox delivery inside a long-running server; off on Vercel (its cron calls the route). */
     outboxIntervalSeconds: raw.OUTBOX_INTERVAL_SECONDS ?? (raw.VERCEL ? 0 : 60),
     adminEmail: raw.ADMIN_EMAIL,
+    /** Where scripts/serve.ts listens; HOST undefined means "decide" (see scripts/serve-host.ts). */
+    host: raw.HOST,
+    port: raw.PORT ?? 3000,
+    /** Which forwarding headers to believe (lib/http/client-ip.ts). */
+    clientIp: {
+      onVercel: !!raw.VERCEL,
+      trustedProxyHops: raw.TRUSTED_PROXY_HOPS ?? 0,
+      trustedProxies: raw.TRUSTED_PROXIES ?? [],
+      peerStamped: raw.TICKETRY_PEER_STAMPED === "1",
+    },
     invoiceDueDays: raw.INVOICE_DUE_DAYS ?? 14,
     attachments: {
       maxFileBytes,

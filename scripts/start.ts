@@ -1,6 +1,7 @@
 /**
  * `npm start`: build when the sources are newer than the last build, migrate and seed the database
- * (printing the demo accounts or the first admin's link), then serve on PORT (default 3000).
+ * (printing the demo accounts or the first admin's link), then serve through scripts/serve.ts on PORT
+ * (default 3000); while the demo accounts exist, on 127.0.0.1 unless HOST is set.
  */
 import { spawnSync, spawn } from "node:child_process";
 import path from "node:path";
@@ -22,8 +23,11 @@ if (needsBuild(root, distDir)) {
 }
 console.log("▸ Preparing the database…");
 run(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/db-setup.ts"], { NODE_ENV: "production" });
-const port = process.env.PORT || "3000";
-console.log(`▸ Serving on http://localhost:${port}`);
-const server = spawn(next, ["start", "-p", port], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+console.log("▸ Starting the server…");
+// One process (node with tsx's loader), so a stop signal reaches the server itself.
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production" },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 : 0)));

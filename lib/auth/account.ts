@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
 import type { Actor } from "./actor";
 import { hashPassword, verifyPassword } from "./password";
+import { endAllSessions } from "./sessions";
 import { changePasswordSchema, profileSchema } from "./schemas";
 
 export async function updateProfile(actor: Actor, input: unknown) {
@@ -24,9 +25,12 @@ export async function changePassword(actor: Actor, input: unknown) {
     throw new AppError("invalid", "Check the highlighted fields.", { currentPassword: "That is not your current password." });
   }
   const passwordHash = await hashPassword(parsed.password);
-  await db
-    .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now() })
-    .where(eq(users.id, actor.id));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now() })
+      .where(eq(users.id, actor.id));
+    await endAllSessions(tx, actor.id);
+  });
   return { email: actor.email };
 }

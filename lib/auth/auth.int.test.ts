@@ -10,11 +10,13 @@ import { loadActor } from "./actor";
 import { authenticate } from "./authenticate";
 import { registerClient, resendVerification, verifyEmail, REGISTERED_MESSAGE } from "./register";
 import { requestPasswordReset, resetPassword, RESET_REQUESTED_MESSAGE } from "./reset";
-import { MAX_FAILURES_PER_ACCOUNT } from "./throttle";
+import { PEER_HEADER, proxyTrust, resolveClientIp, UNKNOWN_IP } from "@/lib/http/client-ip";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, recordAttempt } from "./throttle";
 
 const IP = "203.0.113.7";
 /** The mail forms as a request from IP reaches them (the mailing runs at once in tests). */
 const WEB = { ip: IP };
+const SERVED = proxyTrust({ onVercel: false, trustedProxyHops: 0, trustedProxies: [], peerStamped: true });
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
   const error = await p.then(
@@ -112,6 +114,33 @@ describe("sign-in", () => {
     setClock(() => new Date(start.getTime() + 16 * 60_000));
     const ok = await authenticate({ email: "target@example.test", password: TEST_PASSWORD }, IP);
     expect(ok.email).toBe("target@example.test");
+  });
+
+  it("limits failures per real address: a forged X-Forwarded-For neither escapes the limit nor locks its owner out", async () => {
+    const at = new Date("2026-03-01T10:00:00Z");
+    setClock(() => at);
+    await createUser("client", { email: "victim@example.test" });
+    // As scripts/serve.ts serves the app with no proxy configured: the address is the socket's.
+    const from = (peer: string, forged: string) => resolveClientIp(new Headers({ [PEER_HEADER]: peer, "x-forwarded-for": forged }), SERVED);
+    const db = await getDb();
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
+      await recordAttempt(db, `nobody-${i}@example.test`, from("198.51.100.66", `192.0.2.${i}`), false, at);
+    }
+    const fresh = await refusal(authenticate({ email: "victim@example.test", password: TEST_PASSWORD }, from("198.51.100.66", "192.0.2.222")));
+    expect(fresh.code).toBe("throttled");
+    const owner = await authenticate({ email: "victim@example.test", password: TEST_PASSWORD }, from("192.0.2.1", "198.51.100.66"));
+    expect(owner.email).toBe("victim@example.test");
+  });
+
+  it("an address that cannot be told has no shared per-IP budget, only the account's", async () => {
+    const at = new Date("2026-03-01T10:00:00Z");
+    setClock(() => at);
+    await createUser("client", { email: "anyone@example.test" });
+    const db = await getDb();
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) await recordAttempt(db, `someone-${i}@example.test`, UNKNOWN_IP, false, at);
+    expect(resolveClientIp(new Headers({ "x-forwarded-for": "192.0.2.1" }), SERVED)).toBe(UNKNOWN_IP);
+    const ok = await authenticate({ email: "anyone@example.test", password: TEST_PASSWORD }, UNKNOWN_IP);
+    expect(ok.email).toBe("anyone@example.test");
   });
 
   it("a success clears the account's failures", async () => {

@@ -10,6 +10,7 @@ import { queueEmail } from "@/lib/mail/outbox";
 import { resetPasswordMail } from "@/lib/mail/templates/account";
 import { hashPassword } from "./password";
 import { admitMailForm, type MailFormContext } from "./mail-throttle";
+import { endAllSessions } from "./sessions";
 import { emailOnlySchema, resetPasswordSchema } from "./schemas";
 import { consumeToken, issueToken } from "./tokens";
 import { findUserByEmail } from "./users";
@@ -69,6 +70,7 @@ export async function resetPassword(input: unknown): Promise<{ email: string }> 
       })
       .where(eq(users.id, spent.userId))
       .returning({ email: users.email });
+    await endAllSessions(tx, spent.userId);
     return { email: user!.email };
   });
 }

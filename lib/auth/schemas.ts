@@ -66,3 +66,6 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 export type SignInInput = z.infer<typeof signInSchema>;
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** One of the reader's own sessions (account page, "End"). */
+export const sessionRefSchema = z.object({ sessionId: z.uuid("Choose a session from the list.") }).strict();

@@ -1,6 +1,7 @@
 import { and, eq, gt, lt, or, sql } from "drizzle-orm";
 import type { Conn } from "@/db";
 import { loginAttempts } from "@/db/schema";
+import { UNKNOWN_IP } from "@/lib/http/client-ip";
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 10;
@@ -9,10 +10,14 @@ export const MAX_FAILURES_PER_IP = 50;
 
 /**
  * Returns the minutes to wait when the account or the IP has too many recent failures, else null.
- * Counted in PostgreSQL so the limit holds across every instance.
+ * Counted in PostgreSQL so the limit holds across every instance. An address that could not be told
+ * ("unknown", see lib/http/client-ip.ts) is no address: one shared budget for everyone would let
+ * anybody lock everybody out, so only the per-account limit applies then.
  */
-export async function throttleWait(conn: Conn, email: string, ip: string, now: Date): Promise<number | null> {
+export async function throttleWait(conn: Conn, email: string, rawIp: string, now: Date): Promise<number | null> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  // null never equals a stored address, so the per-IP counts stay 0
+  const ip = rawIp === UNKNOWN_IP ? null : rawIp;
   const [row] = await conn
     .select({
       byEmail: sql<number>`count(*) filter (where ${loginAttempts.email} = ${email})`.mapWith(Number),
@@ -25,7 +30,7 @@ export async function throttleWait(conn: Conn, email: string, ip: string, now: D
       and(
         eq(loginAttempts.succeeded, false),
         gt(loginAttempts.createdAt, since),
-        or(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip)),
+        ip === null ? eq(loginAttempts.email, email) : or(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip)),
       ),
     );
   if (!row) return null;

@@ -3,6 +3,7 @@ import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { getDb, type Conn } from "@/db";
 import { departmentMembers, users } from "@/db/schema";
 import { assertCan, type Actor } from "@/lib/auth/actor";
+import { endAllSessions } from "@/lib/auth/sessions";
 import { issueToken } from "@/lib/auth/tokens";
 import { findUserByEmail } from "@/lib/auth/users";
 import { now } from "@/lib/clock";
@@ -116,6 +117,7 @@ export async function updateAgent(actor: Actor, input: unknown): Promise<Updated
       // update itself must never reach a non-agent.
       await tx.update(users).set({ ...set, updatedAt: now() }).where(and(eq(users.id, agent.id), isAgentRow));
     }
+    if (sessionsEnded) await endAllSessions(tx, agent.id);
     const releasedTickets = set.active === false ? await releaseTickets(tx, actor, agent) : [];
     return { id: agent.id, changed, sessionsEnded, releasedTickets };
   });

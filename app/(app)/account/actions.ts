@@ -2,7 +2,8 @@
 
 import { signIn } from "@/auth";
 import { changePassword, updateProfile } from "@/lib/auth/account";
-import { changePasswordSchema, profileSchema } from "@/lib/auth/schemas";
+import { changePasswordSchema, profileSchema, sessionRefSchema } from "@/lib/auth/schemas";
+import { endOtherSessions, endSession } from "@/lib/auth/sessions";
 import { action, EVERYTHING } from "@/lib/http/action";
 import { parseInput } from "@/lib/input";
 
@@ -17,3 +18,9 @@ export const changePasswordAction = action({ name: "change-password", input: cha
   await signIn("credentials", { email, password, redirect: false });
   return null;
 });
+
+export const endSessionAction = action({ name: "end-session", input: sessionRefSchema, revalidate: { path: "/account" } }, (actor, input) =>
+  endSession(actor, input),
+);
+
+export const endOtherSessionsAction = action({ name: "end-other-sessions", revalidate: { path: "/account" } }, (actor) => endOtherSessions(actor));
