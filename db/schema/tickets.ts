@@ -129,6 +129,11 @@ export const tickets = pgTable(
       .where(sql`${t.type} = 'support' AND ${t.status} IN ('open', 'in_progress', 'waiting_for_customer')`),
     index("tickets_department_idx").on(t.departmentId),
     index("tickets_search_idx").using("gin", t.searchVector),
+    // The change calendar (lib/change-requests/calendar.ts): a range of scheduled starts among the
+    // changes it shows. Queries spell the predicate as literals so a generic plan still matches it.
+    index("tickets_change_schedule_idx")
+      .on(t.scheduledFor, t.id)
+      .where(sql`${t.type} = 'change_request' AND ${t.status} IN ('approved', 'in_progress')`),
     // Separation of duties (SPEC §10), the database's half: nobody approves or rejects a change
     // request they requested, an admin neither, not even by a direct UPDATE. The rule
     // (lib/change-requests/rules.ts) and the guarded UPDATE's WHERE are the other two halves.
@@ -246,6 +251,11 @@ export const ticketHistory = pgTable(
     index("ticket_history_left_final_idx")
       .on(t.createdAt, t.ticketId, t.id, t.action)
       .where(sql`${t.field} = 'status' AND ${t.oldValue} IN ('closed', 'wont_fix')`),
+    // Change-request metrics (lib/change-requests/metrics.ts): the approvals, completions and
+    // rollbacks of a period, a range on created_at. Those statuses are change requests' own.
+    index("ticket_history_change_steps_idx")
+      .on(t.action, t.createdAt, t.ticketId)
+      .where(sql`${t.field} = 'status' AND ${t.action} IN ('approved', 'completed', 'rolled_back')`),
     index("ticket_history_closes_idx")
       .on(t.ticketId, t.createdAt, t.actorId, t.id)
       .where(sql`${t.field} = 'status' AND ${t.action} = 'closed'`),
