@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarRange, isoDay, parseIsoDay, startOfUtcWeek } from "./calendar-range";
+import { calendarRange, entriesByDay, isoDay, parseIsoDay, startOfUtcWeek } from "./calendar-range";
 
 const d = (s: string) => new Date(s);
 
@@ -71,5 +71,16 @@ describe("parseIsoDay", () => {
 
   it.each(["2026-02-30", "2027-02-29", "2026-13-01", "2026-1-1", "yesterday", "2026-12-02T00:00:00Z", ""])("refuses %j", (s) => {
     expect(parseIsoDay(s)).toBeNull();
+  });
+});
+
+describe("entriesByDay", () => {
+  const days = calendarRange("week", d("2026-11-30T00:00:00Z")).days;
+  it("puts a window on every day it touches, and not on the day it ends at midnight", () => {
+    const overnight = { id: "a", start: d("2026-11-30T22:00:00Z"), end: d("2026-12-01T02:00:00Z") };
+    const toMidnight = { id: "b", start: d("2026-12-02T23:00:00Z"), end: d("2026-12-03T00:00:00Z") };
+    const fromBefore = { id: "c", start: d("2026-11-28T12:00:00Z"), end: d("2026-11-30T00:30:00Z") };
+    const buckets = entriesByDay([fromBefore, overnight, toMidnight], days).map((b) => b.map((e) => e.id));
+    expect(buckets).toEqual([["c", "a"], ["a"], ["b"], [], [], [], []]);
   });
 });

@@ -94,3 +94,15 @@ export function calendarRange(view: CalendarView, day: Date): CalendarRange {
     next: isoDay(monthEnd),
   };
 }
+
+/**
+ * Which entries each shown day holds: every day its window [start, end) touches, so a change
+ * running past midnight appears on both days. Days are 00:00 UTC; entries keep their order.
+ */
+export function entriesByDay<T extends { start: Date; end: Date }>(entries: readonly T[], days: readonly Date[]): T[][] {
+  return days.map((day) => {
+    const from = day.getTime();
+    const to = from + DAY_MS;
+    return entries.filter((e) => e.start.getTime() < to && e.end.getTime() > from);
+  });
+}

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/session";
 import { now as clockNow } from "@/lib/clock";
 import { getDashboardCounts } from "@/lib/tickets/dashboard";
+import { ChangeMetricsPanel } from "./_components/change-metrics-panel";
 
 export const metadata: Metadata = { title: "Manager dashboard" };
 
@@ -34,12 +35,16 @@ export default async function ManagePage() {
           <StatTile label="Closed today" value={formatCount(c.closedToday)} hint="Closed or won't fix, UTC day" />
         </StatGrid>
       </section>
+      <ChangeMetricsPanel actor={actor} now={at} />
       <LinkGrid>
         <LinkCard href="/tickets" title="All tickets">
           Reassign, prioritise, mark won&apos;t fix, and de-assign all at the end of the day.
         </LinkCard>
         <LinkCard href="/manage/stats" title="Statistics">
           Per agent: open, closed, reopened; response times; opened vs closed per day.
+        </LinkCard>
+        <LinkCard href="/changes/calendar" title="Change calendar">
+          Approved and in-progress changes by their scheduled window, week or month, per service.
         </LinkCard>
         {can(actor, "agent.manage") ? (
           <LinkCard href="/manage/agents" title="Agents">
