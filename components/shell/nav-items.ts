@@ -27,7 +27,7 @@ export const NAV_ITEMS: NavItem[] = [
   // Change requests (lib/change-requests): the requester's lists, and the approvers' queue.
   { href: "/changes", label: "Changes", permission: "ticket.create", roles: ["client", "agent", "agent_l2", "manager", "admin"] },
   { href: "/changes/approvals", label: "Approvals", permission: "ticket.approve" },
-  { href: "/changes/calendar", label: "Change calendar", permission: "ticket.create", roles: ["client", "agent", "agent_l2", "manager", "admin"] },
+  { href: "/changes/calendar", label: "Calendar", permission: "ticket.create", roles: ["client", "agent", "agent_l2", "manager", "admin"] },
 ];
 
 export function navFor(actor: { role: string; permissions: ReadonlySet<string> }): NavItem[] {

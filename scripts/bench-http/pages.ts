@@ -22,7 +22,7 @@ type Samples = {
 
 const number = async (b: BenchDb, where: string, params: unknown[] = []) => {
   // The newest such ticket: what a user is most likely to open. created_at DESC walks an index.
-  const [row] = await b.raw<{ number: string }>(`SELECT number FROM tickets WHERE ${where} ORDER BY created_at DESC LIMIT 1`, params);
+  const [row] = await b.raw<{ number: string }>(`SELECT number FROM tickets WHERE type = 'support' AND ${where} ORDER BY created_at DESC LIMIT 1`, params);
   if (!row) throw new Error(`No ticket where ${where}`);
   return row.number;
 };

@@ -2,11 +2,21 @@ import { sql } from "drizzle-orm";
 import { migrate } from "@/db/migrate";
 import { seedAccessControl } from "@/db/seed";
 import { resetServerDatabase, type BenchDb } from "./db";
+import { generateChanges } from "./generate-changes";
 import { insertHistorySql, insertMessagesSql, insertTicketsSql, stageMessagesSql, stageSql, type BatchPlan } from "./generate-sql";
 import { buildTexts, COMMON_WORD, RARE_WORD } from "./vocabulary";
 
-export type GenerateOptions = { tickets: number; messages: number; batch: number; clients: number; agents: number; days: number };
-export type GenerateResult = { seconds: number; tickets: number; messages: number; history: number };
+export type GenerateOptions = {
+  tickets: number;
+  messages: number;
+  batch: number;
+  clients: number;
+  agents: number;
+  days: number;
+  /** Change requests besides the tickets (counted in `tickets` too): a tenth of them unless given. */
+  changes?: number;
+};
+export type GenerateResult = { seconds: number; tickets: number; changes: number; messages: number; history: number };
 
 const DAY_US = 86_400_000_000;
 const TABLES = ["tickets", "messages", "ticket_history"];
@@ -47,6 +57,7 @@ export async function generate(b: BenchDb, o: GenerateOptions): Promise<Generate
     process.stdout.write(`\r  tickets ${done.toLocaleString("en")} / ${o.tickets.toLocaleString("en")} (batch ${elapsed(tb).toFixed(1)} s, total ${elapsed(t0).toFixed(0)} s)   `);
   }
   process.stdout.write("\n");
+  await generateChanges(b, { count: o.changes ?? Math.round(o.tickets / 10), days: o.days, batch: o.batch, superuser: !!su?.superuser });
 
   const ti = performance.now();
   await rebuildIndexes(b, indexes);
@@ -60,11 +71,11 @@ export async function generate(b: BenchDb, o: GenerateOptions): Promise<Generate
   await b.raw("SELECT rebuild_desk_stats()");
   console.log(`  desk statistics rollups rebuilt in ${elapsed(tr).toFixed(1)} s`);
   const ta = performance.now();
-  for (const table of [...TABLES, "users", "departments", "desk_days", "desk_agent_days"]) await b.raw(`VACUUM (ANALYZE) ${table}`);
+  for (const table of [...TABLES, "ticket_items", "orders", "services", "users", "departments", "desk_days", "desk_agent_days"]) await b.raw(`VACUUM (ANALYZE) ${table}`);
   console.log(`  VACUUM ANALYZE in ${elapsed(ta).toFixed(1)} s`);
 
-  const [counts] = await b.raw<{ tickets: number; messages: number; history: number }>(
-    "SELECT (SELECT count(*)::int FROM tickets) AS tickets, (SELECT count(*)::int FROM messages) AS messages, (SELECT count(*)::int FROM ticket_history) AS history",
+  const [counts] = await b.raw<{ tickets: number; changes: number; messages: number; history: number }>(
+    "SELECT (SELECT count(*)::int FROM tickets) AS tickets, (SELECT count(*)::int FROM tickets WHERE type = 'change_request') AS changes, (SELECT count(*)::int FROM messages) AS messages, (SELECT count(*)::int FROM ticket_history) AS history",
   );
   const result = { seconds: elapsed(t0), ...counts! };
   await b.raw("CREATE TABLE bench_meta (key text PRIMARY KEY, value jsonb NOT NULL)");

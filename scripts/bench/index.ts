@@ -78,13 +78,13 @@ async function main() {
       await migrate(b.db, b.kind);
       console.log(`Migrations applied in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
-    const [meta] = await b.raw<{ value: { seconds: number; tickets: number; messages: number; history: number } | string }>(
+    const [meta] = await b.raw<{ value: { seconds: number; tickets: number; changes?: number; messages: number; history: number } | string }>(
       "SELECT value FROM bench_meta WHERE key = 'load'",
     ).catch(() => [] as never[]);
     if (!meta) throw new Error("No bench data here: run without --skip-generate first.");
     const load = typeof meta.value === "string" ? JSON.parse(meta.value) : meta.value;
     const n = (x: number) => x.toLocaleString("en");
-    console.log(`Data: ${n(load.tickets)} tickets, ${n(load.messages)} messages, ${n(load.history)} history rows — loaded in ${load.seconds.toFixed(0)} s (incl. indexes and VACUUM ANALYZE)`);
+    console.log(`Data: ${n(load.tickets)} tickets (${n(load.changes ?? 0)} of them change requests), ${n(load.messages)} messages, ${n(load.history)} history rows — loaded in ${load.seconds.toFixed(0)} s (incl. indexes and VACUUM ANALYZE)`);
 
     if (a["generate-only"]) return;
     const depth = a.depth ? int("depth", a.depth) : Math.min(100_000, Math.floor(load.tickets / 2));

@@ -6,10 +6,11 @@ import { getDashboardCounts } from "@/lib/tickets/dashboard";
 import { countTickets, getDeskStats, getTicketDetail, listAssignableAgents, listTickets } from "@/lib/tickets/queries";
 import type { BenchDb } from "./db";
 import type { Scenario } from "./measure";
+import { changeScenarios } from "./scenarios-changes";
 import { COMMON_WORD, MEDIUM_WORD, RARE_WORD } from "./vocabulary";
 
 /** The first bench user with this e-mail or role, as the session would load them. */
-async function actor(b: BenchDb, who: { email: string } | { role: string }): Promise<Actor> {
+export async function actor(b: BenchDb, who: { email: string } | { role: string }): Promise<Actor> {
   const [u] = await b.raw<{ id: string }>(
     "SELECT id FROM users WHERE email LIKE '%@bench.example' AND (email = $1 OR role_key = $2) ORDER BY email LIMIT 1",
     ["email" in who ? who.email : "", "role" in who ? who.role : ""],
@@ -62,7 +63,7 @@ export async function buildScenarios(b: BenchDb, o: { depth: number }): Promise<
   const [queue] = await b.raw<{ n: number }>("SELECT count(*)::int AS n FROM tickets WHERE status = 'open' AND NOT escalated");
   const [rare, medium, common] = [await hits(b, RARE_WORD), await hits(b, MEDIUM_WORD), await hits(b, COMMON_WORD)];
   const inProgress = (await b.raw<{ id: string }>(
-    "SELECT id FROM tickets TABLESAMPLE BERNOULLI (1) REPEATABLE (7) WHERE status = 'in_progress' LIMIT 50",
+    "SELECT id FROM tickets TABLESAMPLE BERNOULLI (1) REPEATABLE (7) WHERE status = 'in_progress' AND type = 'support' LIMIT 50",
   )).map((r) => r.id);
   const clientCommon = (await listTickets(client, { scope: "mine", q: COMMON_WORD, limit: 1 })).items.length;
 
@@ -96,7 +97,10 @@ export async function buildScenarios(b: BenchDb, o: { depth: number }): Promise<
     // Not a target of the issue: the manager's home page, held to the stats page's bar.
     { name: "manager dashboard counts", target: { p95: 50 }, run: () => getDashboardCounts(manager) },
   ];
+  const changes = await changeScenarios(b, manager);
+  scenarios.push(...changes.scenarios);
   const facts = [
+    ...changes.facts,
     `client with most tickets: ${top!.email} (${top!.n}); their "${COMMON_WORD}" search ${clientCommon ? "finds tickets" : "finds nothing"}`,
     `detail and number lookup rotate over ${details.length} closed tickets`,
   ];

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { listCalendarEntries, listCalendarServices } from "@/lib/change-requests/calendar";
-import { CALENDAR_VIEWS, calendarRange, parseIsoDay } from "@/lib/change-requests/calendar-range";
+import { CALENDAR_VIEWS, calendarRange, isoDay, parseIsoDay } from "@/lib/change-requests/calendar-range";
 import { now as clockNow } from "@/lib/clock";
 import { readSearchParams, type SearchParams } from "@/lib/search-params";
 import { CalendarMonth } from "./_components/calendar-month";
@@ -24,7 +24,8 @@ const params = {
 export default async function ChangeCalendarPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const sp = readSearchParams(await searchParams, params);
-  const range = calendarRange(sp.view ?? "week", (sp.date && parseIsoDay(sp.date)) || clockNow());
+  const now = clockNow();
+  const range = calendarRange(sp.view ?? "week", (sp.date && parseIsoDay(sp.date)) || now);
   const [{ entries, truncated }, services] = await Promise.all([
     listCalendarEntries(actor, { start: range.start, end: range.end, serviceId: sp.service }),
     listCalendarServices(actor),
@@ -40,13 +41,13 @@ export default async function ChangeCalendarPage({ searchParams }: { searchParam
         </p>
       ) : null}
       {entries.length === 0 ? (
-        <EmptyState title={`No approved or in-progress changes ${range.view === "week" ? "this week" : "this month"}.`}>
+        <EmptyState title={`No approved or in-progress changes in ${range.view === "week" ? "the " : ""}${label}.`}>
           Changes appear here once they are approved and have a requested window{sp.service ? " on the chosen service" : ""}.
         </EmptyState>
       ) : range.view === "week" ? (
-        <CalendarWeek range={range} entries={entries} />
+        <CalendarWeek range={range} entries={entries} today={isoDay(now)} />
       ) : (
-        <CalendarMonth range={range} entries={entries} caption={`Changes in ${label}`} />
+        <CalendarMonth range={range} entries={entries} caption={`Changes in ${label}`} today={isoDay(now)} />
       )}
     </>
   );

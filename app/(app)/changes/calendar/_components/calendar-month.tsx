@@ -6,7 +6,7 @@ import { dayHeading } from "./labels";
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** A month as a real table: weekday column headers, a row per week, each day cell headed by its date. */
-export function CalendarMonth({ range, entries, caption }: { range: CalendarRange; entries: Entry[]; caption: string }) {
+export function CalendarMonth({ range, entries, caption, today }: { range: CalendarRange; entries: Entry[]; caption: string; today: string }) {
   const buckets = entriesByDay(entries, range.days);
   const weeks = Array.from({ length: range.days.length / 7 }, (_, w) => range.days.slice(w * 7, w * 7 + 7));
   return (
@@ -30,7 +30,11 @@ export function CalendarMonth({ range, entries, caption }: { range: CalendarRang
                 const items = buckets[i]!;
                 const inMonth = day >= range.monthStart && day < range.monthEnd;
                 return (
-                  <td key={isoDay(day)} className={`h-28 border border-slate-100 p-1.5 ${inMonth ? "" : "bg-slate-50"}`}>
+                  <td
+                    key={isoDay(day)}
+                    aria-current={isoDay(day) === today ? "date" : undefined}
+                    className={`h-28 border p-1.5 ${isoDay(day) === today ? "border-brand-600" : "border-slate-100"} ${inMonth ? "" : "bg-slate-50"}`}
+                  >
                     <h2 className={`mb-1 text-xs font-semibold ${inMonth ? "text-slate-900" : "text-slate-500"}`}>
                       <time dateTime={isoDay(day)}>
                         <span aria-hidden="true">{day.getUTCDate()}</span>

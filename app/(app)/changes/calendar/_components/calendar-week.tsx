@@ -4,7 +4,7 @@ import { CalendarEntry } from "./calendar-entry";
 import { dayHeading } from "./labels";
 
 /** A week as a list of days, each a heading and its changes (a screen reader walks it in order). */
-export function CalendarWeek({ range, entries }: { range: CalendarRange; entries: Entry[] }) {
+export function CalendarWeek({ range, entries, today }: { range: CalendarRange; entries: Entry[]; today: string }) {
   const buckets = entriesByDay(entries, range.days);
   return (
     <ol className="grid gap-3 md:grid-cols-7">
@@ -12,7 +12,7 @@ export function CalendarWeek({ range, entries }: { range: CalendarRange; entries
         const id = `day-${isoDay(day)}`;
         const items = buckets[i]!;
         return (
-          <li key={id} className="min-w-0 rounded-lg border border-slate-200 bg-slate-50 p-2">
+          <li key={id} aria-current={isoDay(day) === today ? "date" : undefined} className={`min-w-0 rounded-lg border p-2 ${isoDay(day) === today ? "border-brand-600 bg-white" : "border-slate-200 bg-slate-50"}`}>
             <h2 id={id} className="mb-2 text-sm font-semibold text-slate-900">
               <time dateTime={isoDay(day)}>{dayHeading(day)}</time>
             </h2>
