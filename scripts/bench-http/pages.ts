@@ -18,6 +18,8 @@ type Samples = {
   clientOrder: string;
   clientInvoice: string;
   notification: string | null;
+  /** The newest approved change request: what an approver or technician opens. */
+  changeApproved: string | null;
 };
 
 const number = async (b: BenchDb, where: string, params: unknown[] = []) => {
@@ -43,6 +45,7 @@ async function samples(b: BenchDb, a: Accounts): Promise<Samples> {
     clientOrder: (await one("SELECT id::text AS v FROM orders WHERE client_id = $1 ORDER BY ordered_at LIMIT 1", [a.client.id]))!,
     clientInvoice: (await one("SELECT id::text AS v FROM invoices WHERE client_id = $1 ORDER BY issued_on DESC LIMIT 1", [a.client.id]))!,
     notification: await one("SELECT id::text AS v FROM notifications WHERE channel = 'email' ORDER BY created_at DESC LIMIT 1"),
+    changeApproved: await one("SELECT number AS v FROM tickets WHERE type = 'change_request' AND status = 'approved' ORDER BY created_at DESC LIMIT 1"),
   };
 }
 
@@ -122,6 +125,18 @@ export async function buildPages(b: BenchDb, a: Accounts): Promise<{ pages: Page
     { name: "admin mailbox", role: "admin", path: "/admin/mailbox" },
     { name: "ticket (admin, closed)", role: "admin", path: t(s.byStatus.closed!) },
   ];
+  // Change requests (issue 11): each list as its role opens it, the calendar, a request page.
+  pages.push(
+    { name: "change requests, client's own", role: "client", path: "/changes" },
+    { name: "change calendar (client, week)", role: "client", path: "/changes/calendar" },
+    { name: "change requests, technician's", role: "agent", path: "/changes?scope=assigned" },
+    { name: "change approvals queue", role: "manager", path: "/changes/approvals" },
+    { name: "change requests, all", role: "manager", path: "/changes?scope=all" },
+    { name: "change requests, all, completed", role: "manager", path: "/changes?scope=all&status=completed" },
+    { name: "change calendar (manager, week)", role: "manager", path: "/changes/calendar" },
+    { name: "change calendar (manager, month)", role: "manager", path: "/changes/calendar?view=month" },
+  );
+  if (s.changeApproved) pages.push({ name: "change request page (manager, approved)", role: "manager", path: `/changes/${s.changeApproved}` });
   if (s.notification) pages.push({ name: "admin mailbox message", role: "admin", path: `/admin/mailbox/${s.notification}` });
   const facts = [
     `signed in as: ${Object.entries(a).map(([role, u]) => `${role} ${u.email}`).join(", ")}`,
