@@ -3,13 +3,15 @@
  * the real workflow with a set clock: approvals timed from the (re)submission they answer,
  * completions from their approval, the rollback rate, the period's edges and visibility.
  */
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
 import { resetClock, setClock } from "@/lib/clock";
 import { refusal } from "@/lib/tickets/test-fixtures";
 import { createChangeRequest } from "./create";
 import { approveChangeRequest, rejectChangeRequest, resubmitChangeRequest } from "./decide";
 import { assignChangeRequest, completeChangeRequest, deployChangeRequest, rollBackChangeRequest, startChangeRequest } from "./deliver";
-import { getChangeMetrics } from "./metrics";
+import { getChangeMetrics, metricsQuery } from "./metrics";
 import { changeInput, createChangeDesk, itemsOf, type ChangeDesk } from "./test-fixtures";
 
 const NOW = new Date("2026-06-30T12:00:00Z");
@@ -99,5 +101,18 @@ describe("change-request metrics (last 30 days)", () => {
   it("is for those who may see statistics", async () => {
     expect((await refusal(getChangeMetrics(desk.client, { now: NOW }))).code).toBe("forbidden");
     expect((await refusal(getChangeMetrics(desk.agent, { now: NOW }))).code).toBe("forbidden");
+  });
+
+  it("reads the period as index ranges of the change steps, and each prior step by ticket", async () => {
+    const db = await getDb();
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      const r = await tx.execute(sql`EXPLAIN ${metricsQuery(tx, desk.manager, { from: new Date("2026-05-31T12:00:00Z"), to: NOW })}`);
+      return (r as unknown as { rows?: Record<string, string>[] }).rows ?? (r as unknown as Record<string, string>[]);
+    });
+    const text = plan.map((row) => Object.values(row)[0]).join("\n");
+    expect(text).toContain("ticket_history_change_steps_idx");
+    expect(text).toMatch(/created_at >= .+created_at < /);
+    expect(text).toContain("ticket_history_ticket_idx");
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type Db } from "@/db";
 import { ticketHistory, tickets } from "@/db/schema";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { now as clockNow } from "@/lib/clock";
@@ -36,37 +36,7 @@ export async function getChangeMetrics(actor: Actor, opts: { now?: Date; days?: 
   assertCan(actor, "stats.view", "Only managers can see the dashboard.");
   const to = opts.now ?? clockNow();
   const from = new Date(to.getTime() - (opts.days ?? METRICS_DAYS) * 86_400_000);
-  const db = await getDb();
-  const h = ticketHistory;
-  const since = sql`extract(epoch from ${h.createdAt} - prior.at)::float8`;
-  const [[row], pendingApprovals] = await Promise.all([
-    db
-      .select({
-        approved: sql<number>`count(*) filter (where ${h.action} = 'approved')`.mapWith(Number),
-        completed: sql<number>`count(*) filter (where ${h.action} = 'completed')`.mapWith(Number),
-        rolledBack: sql<number>`count(*) filter (where ${h.action} = 'rolled_back')`.mapWith(Number),
-        medianApprove: sql<number | null>`percentile_cont(0.5) within group (order by ${since}) filter (where ${h.action} = 'approved')`,
-        medianComplete: sql<number | null>`percentile_cont(0.5) within group (order by ${since}) filter (where ${h.action} = 'completed')`,
-      })
-      .from(h)
-      .innerJoin(tickets, sql`${tickets.id} = ${h.ticketId}`)
-      .leftJoin(
-        sql`lateral (
-          select p.created_at as at from ${h} p
-          where p.ticket_id = ${h.ticketId} and p.field = 'status' and p.id < ${h.id} and p.created_at <= ${h.createdAt}
-            and p.action in (select unnest(case ${h.action} when 'approved' then array['submitted', 'resubmitted'] else array['approved'] end))
-          order by p.created_at desc, p.id desc
-          limit 1
-        ) prior`,
-        sql`${h.action} <> 'rolled_back'`,
-      )
-      .where(
-        sql`${h.field} = 'status' and ${h.action} in ('approved', 'completed', 'rolled_back')
-          and ${h.createdAt} >= ${from.toISOString()}::timestamptz and ${h.createdAt} < ${to.toISOString()}::timestamptz
-          and ${tickets.type} = 'change_request' and ${ticketVisibility(actor)}`,
-      ),
-    countPendingApprovals(actor),
-  ]);
+  const [[row], pendingApprovals] = await Promise.all([metricsQuery(await getDb(), actor, { from, to }), countPendingApprovals(actor)]);
   const completed = row?.completed ?? 0;
   const rolledBack = row?.rolledBack ?? 0;
   return {
@@ -80,4 +50,35 @@ export async function getChangeMetrics(actor: Actor, opts: { now?: Date; days?: 
     from,
     to,
   };
+}
+
+/** The period's statement, unexecuted (the integration test EXPLAINs it). */
+export function metricsQuery(db: Db, actor: Actor, { from, to }: { from: Date; to: Date }) {
+  const h = ticketHistory;
+  const since = sql`extract(epoch from ${h.createdAt} - prior.at)::float8`;
+  return db
+    .select({
+      approved: sql<number>`count(*) filter (where ${h.action} = 'approved')`.mapWith(Number),
+      completed: sql<number>`count(*) filter (where ${h.action} = 'completed')`.mapWith(Number),
+      rolledBack: sql<number>`count(*) filter (where ${h.action} = 'rolled_back')`.mapWith(Number),
+      medianApprove: sql<number | null>`percentile_cont(0.5) within group (order by ${since}) filter (where ${h.action} = 'approved')`,
+      medianComplete: sql<number | null>`percentile_cont(0.5) within group (order by ${since}) filter (where ${h.action} = 'completed')`,
+    })
+    .from(h)
+    .innerJoin(tickets, sql`${tickets.id} = ${h.ticketId}`)
+    .leftJoin(
+      sql`lateral (
+        select p.created_at as at from ${h} p
+        where p.ticket_id = ${h.ticketId} and p.field = 'status' and p.id < ${h.id} and p.created_at <= ${h.createdAt}
+          and p.action in (select unnest(case ${h.action} when 'approved' then array['submitted', 'resubmitted'] else array['approved'] end))
+        order by p.created_at desc, p.id desc
+        limit 1
+      ) prior`,
+      sql`${h.action} <> 'rolled_back'`,
+    )
+    .where(
+      sql`${h.field} = 'status' and ${h.action} in ('approved', 'completed', 'rolled_back')
+        and ${h.createdAt} >= ${from.toISOString()}::timestamptz and ${h.createdAt} < ${to.toISOString()}::timestamptz
+        and ${tickets.type} = 'change_request' and ${ticketVisibility(actor)}`,
+    );
 }
