@@ -68,7 +68,11 @@ export const orders = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("orders_client_idx").on(t.clientId, t.orderedAt),
+    // The order lists, newest first (ordered_at DESC, id DESC, read backwards): a client's, everybody's.
+    index("orders_client_idx").on(t.clientId, t.orderedAt, t.id),
+    index("orders_ordered_idx").on(t.orderedAt, t.id),
+    // The service list's order counts, and the service's ON DELETE RESTRICT check.
+    index("orders_service_idx").on(t.serviceId),
     index("orders_due_idx").on(t.nextDueOn).where(sql`${t.status} = 'active'`),
     check("orders_override_nonneg", sql`${t.priceOverrideMinor} IS NULL OR ${t.priceOverrideMinor} >= 0`),
     check("orders_anchor_day_range", sql`${t.billingAnchorDay} IS NULL OR ${t.billingAnchorDay} BETWEEN 1 AND 31`),
@@ -106,6 +110,8 @@ export const invoices = pgTable(
     unique("invoices_order_period_key").on(t.orderId, t.periodStart),
     index("invoices_client_idx").on(t.clientId, t.issuedOn),
     index("invoices_status_idx").on(t.status, t.dueOn),
+    // The invoice list filtered by status (and "overdue": unpaid), in its order (number, newest first).
+    index("invoices_status_number_idx").on(t.status, t.number),
     check("invoices_amount_nonneg", sql`${t.amountMinor} >= 0`),
   ],
 );
