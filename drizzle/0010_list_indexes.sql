@@ -1,7 +1,7 @@
 DROP INDEX "tickets_department_idx";--> statement-breakpoint
 DROP INDEX "orders_client_idx";--> statement-breakpoint
 DROP INDEX "notifications_created_idx";--> statement-breakpoint
-CREATE INDEX "invoices_status_number_idx" ON "invoices" USING btree ("status","number");--> statement-breakpoint
+CREATE INDEX "invoices_unpaid_idx" ON "invoices" USING btree ("number","due_on") WHERE "invoices"."status" = 'unpaid';--> statement-breakpoint
 CREATE INDEX "orders_ordered_idx" ON "orders" USING btree ("ordered_at","id");--> statement-breakpoint
 CREATE INDEX "orders_service_idx" ON "orders" USING btree ("service_id");--> statement-breakpoint
 CREATE INDEX "tickets_department_activity_idx" ON "tickets" USING btree ("department_id","type","last_activity_at" DESC NULLS FIRST,"id");--> statement-breakpoint
