@@ -129,6 +129,11 @@ export const tickets = pgTable(
     // The same order for the work still to do: the active statuses (status open / active / in
     // progress / waiting filters) and the unassigned tickets (assignee "none": an IS NULL cannot put
     // the assignee index in order). Small: only those rows are in it.
+    // An agent's own active tickets in queue order (critical first, then oldest): the desk's default
+    // tab, a page of them rather than all of a busy agent's active tickets sorted. Active rows only.
+    index("tickets_my_work_idx")
+      .on(t.assigneeId, priorityRank(t.priority), t.createdAt, t.id)
+      .where(sql`${t.type} = 'support' AND ${t.status} IN ('open', 'in_progress', 'waiting_for_customer')`),
     index("tickets_open_work_idx")
       .on(t.lastActivityAt.desc().nullsFirst(), t.id)
       .where(sql`${t.type} = 'support' AND (${t.status} IN ('open', 'in_progress', 'waiting_for_customer') OR ${t.assigneeId} IS NULL)`),
