@@ -1,5 +1,3 @@
-import { config } from "zod/v4/core";
-
 /**
  * Runs in the browser before the app's own code, on every page. Zod 4 compiles object parsers with
  * `new Function` where it may, and finds out by calling Function("") when the first object schema
@@ -7,7 +5,11 @@ import { config } from "zod/v4/core";
  * probe is refused and reported as a violation on every page with a form; the interpreted parser is
  * fast enough for a form, so the browser never tries. The server keeps the compiled parsers.
  *
- * Only zod's core `config` (the global settings object every zod build reads): importing `z` here
- * put the whole of zod, 31 KB gzipped, into the script of every page, forms or not.
+ * Zod keeps these settings on `globalThis.__zod_globalConfig` (shared by every copy of zod; `z.config`
+ * writes there), so they are set here without importing zod: `import { z } from "zod"` put the whole
+ * of it (31 KB gzipped) into the script of every page, and zod's core `config` still cost 5 KB.
+ * lib/zod-jitless.test.ts checks that zod reads what this sets.
  */
-config({ jitless: true });
+import { setZodJitless } from "@/lib/zod-jitless";
+
+setZodJitless();
