@@ -11,6 +11,18 @@ import { request } from "./http";
  * outbox and the after-response mail delivery all run, as for a user.
  */
 export type CreationResult = { concurrency: number; created: number; failed: number; seconds: number; perSecond: number; p50: number; p95: number; errors: string[] };
+/** CPU milliseconds per created ticket: the app server's, and (PostgreSQL) its database backends'. */
+export type CreationCpu = { app: number; database: number };
+
+/**
+ * The CPU a creation costs and the ceiling it sets: with every core busy creating tickets and
+ * nothing else, `cores / CPU-seconds per creation` per second, however many users wait.
+ */
+export function cpuLine(cpu: CreationCpu, cores: number): string {
+  const total = cpu.app + cpu.database;
+  const db = cpu.database ? ` + database ${cpu.database.toFixed(1)} ms = ${total.toFixed(1)} ms` : "";
+  return `app server ${cpu.app.toFixed(1)} ms${db} → at most ${((cores * 1000) / total).toFixed(1)} creations/s on ${cores} cores (at most ${(1000 / total).toFixed(1)}/s per core)`;
+}
 
 export function actionId(distDir: string, exportedName: string, fileHint: string): string {
   const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as {
