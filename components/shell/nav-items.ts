@@ -24,6 +24,9 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/orders", label: "Orders", permission: "order.manage", roles: ["admin"] },
   { href: "/admin/invoices", label: "Invoices", permission: "invoice.manage", roles: ["admin"] },
   { href: "/admin/mailbox", label: "Mailbox", permission: "mail.view" },
+  // Change requests (lib/change-requests): the requester's lists, and the approvers' queue.
+  { href: "/changes", label: "Changes", permission: "ticket.create", roles: ["client", "agent", "agent_l2", "manager", "admin"] },
+  { href: "/changes/approvals", label: "Approvals", permission: "ticket.approve" },
 ];
 
 export function navFor(actor: { role: string; permissions: ReadonlySet<string> }): NavItem[] {

@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -91,8 +92,14 @@ export const tickets = pgTable(
     submittedAt: tstz(),
     approvedById: uuid().references(() => users.id, { onDelete: "set null" }),
     approvedAt: tstz(),
+    rejectedById: uuid().references(() => users.id, { onDelete: "set null" }),
     rejectedAt: tstz(),
     rejectionReason: text(),
+    implementationPlan: text(),
+    backoutPlan: text(),
+    cancelledAt: tstz(),
+    rolledBackAt: tstz(),
+    rollbackReason: text(),
     deployedAt: tstz(),
     completedAt: tstz(),
     scheduledFor: tstz(),
@@ -138,11 +145,16 @@ export const tickets = pgTable(
       .on(t.lastActivityAt.desc().nullsFirst(), t.id)
       .where(sql`${t.type} = 'support' AND (${t.status} IN ('open', 'in_progress', 'waiting_for_customer') OR ${t.assigneeId} IS NULL)`),
     index("tickets_search_idx").using("gin", t.searchVector),
+    // Separation of duties (SPEC §10), the database's half: nobody approves or rejects a change
+    // request they requested, an admin neither, not even by a direct UPDATE. The rule
+    // (lib/change-requests/rules.ts) and the guarded UPDATE's WHERE are the other two halves.
+    check("tickets_approver_not_requester", sql`${t.approvedById} IS NULL OR ${t.approvedById} <> ${t.requesterId}`),
+    check("tickets_rejecter_not_requester", sql`${t.rejectedById} IS NULL OR ${t.rejectedById} <> ${t.requesterId}`),
   ],
 );
 
 export const itemAction = pgEnum("item_action", ["add", "remove", "replace", "modify"]);
-export const itemValidation = pgEnum("item_validation", ["pending", "valid", "invalid"]);
+export const itemValidation = pgEnum("item_validation", ["pending", "valid", "invalid", "warning"]);
 
 /** Seed 004: the line items of a change request. */
 export const ticketItems = pgTable(
@@ -152,6 +164,8 @@ export const ticketItems = pgTable(
     ticketId: uuid()
       .notNull()
       .references(() => tickets.id, { onDelete: "cascade" }),
+    /** The requester's order of the lines (0, 1, …): lists and deployment go by it. */
+    position: integer().notNull().default(0),
     action: itemAction().notNull(),
     componentType: text().notNull(),
     quantity: integer().notNull().default(1),
@@ -159,6 +173,8 @@ export const ticketItems = pgTable(
     currentValue: text(),
     requestedValue: text(),
     validationStatus: itemValidation().notNull().default("pending"),
+    /** Why an item was marked invalid or warned about, by the approver or technician reviewing it. */
+    validationMessage: text(),
     fulfilled: boolean().notNull().default(false),
     fulfilledAt: tstz(),
     notes: text(),

@@ -70,9 +70,13 @@ export async function loadTicket(tx: Tx, actor: Actor, ticketId: string): Promis
 
 export const CHANGED_MEANWHILE = "This ticket changed while you were looking at it. Reload it and try again.";
 
+/** What the guarded update compares: the state a rule was checked against (any ticket type). */
+export type GuardedRow = Pick<LoadedTicket, "id" | "status" | "escalated" | "assigneeId">;
+
 /**
- * The conditional update every transition uses: it applies only if status, assignee and escalation
- * are still what the rules were checked against. Two agents racing → the second matches no row and
+ * The conditional update every transition uses, for every ticket type: it applies only if status,
+ * assignee and escalation are still what the rules were checked against; `extraGuard` adds a type's
+ * own conditions (a change request's approval: `requester_id <> actor`). Two agents racing → the second matches no row and
  * gets a conflict (on PostgreSQL it waits for the first to commit, then re-checks the WHERE).
  *
  * `last_activity_at` is the client's "last activity" (their list shows it and sorts by it), so it
@@ -81,9 +85,10 @@ export const CHANGED_MEANWHILE = "This ticket changed while you were looking at 
  */
 export async function guardedUpdate(
   tx: Tx,
-  t: LoadedTicket,
+  t: GuardedRow,
   set: Partial<typeof tickets.$inferInsert>,
   conflictMessage: string = CHANGED_MEANWHILE,
+  extraGuard: SQL[] = [],
 ): Promise<void> {
   const at = now();
   const guard: SQL[] = [
@@ -91,6 +96,7 @@ export async function guardedUpdate(
     sql`${tickets.status} = ${t.status}`,
     eq(tickets.escalated, t.escalated),
     t.assigneeId ? eq(tickets.assigneeId, t.assigneeId) : sql`${tickets.assigneeId} is null`,
+    ...extraGuard,
   ];
   const updated = await tx
     .update(tickets)

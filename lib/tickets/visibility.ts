@@ -1,6 +1,7 @@
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { tickets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { changeRequestVisibilityParts } from "@/lib/change-requests/visibility";
 
 /**
  * Which tickets an actor may see, as a WHERE condition (STYLE: visibility goes into the query, so a
@@ -12,6 +13,7 @@ import type { Actor } from "@/lib/auth/actor";
  * - ticket.view_assigned: tickets assigned to oneself (agents, technicians)
  * - ticket.view_queue: the first-line queue — open support tickets that are not escalated
  * - ticket.view_escalated: the second-line queue — open escalated support tickets
+ * - change requests add their own branches (lib/change-requests/visibility.ts)
  */
 export function ticketVisibility(actor: Actor): SQL {
   const p = actor.permissions;
@@ -25,6 +27,7 @@ export function ticketVisibility(actor: Actor): SQL {
   if (p.has("ticket.view_escalated")) {
     parts.push(and(eq(tickets.type, "support"), eq(tickets.status, "open"), eq(tickets.escalated, true))!);
   }
+  parts.push(...changeRequestVisibilityParts(actor));
   if (parts.length === 0) return sql`false`;
   return or(...parts)!;
 }
