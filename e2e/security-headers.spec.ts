@@ -107,6 +107,17 @@ const ROLES: { who: string; account: () => Account; visits: Visit[] }[] = [
     ],
   },
   {
+    who: "manager (change requests)",
+    account: () => demo(DEMO.manager),
+    visits: [
+      { route: "/changes" },
+      { route: "/changes/new", then: saveDraftChange },
+      { route: "/changes/[number]", from: "/changes" },
+      { route: "/changes/[number]/edit", from: "/changes/[number]" },
+      { route: "/changes/approvals" },
+    ],
+  },
+  {
     who: "admin (tickets, services)",
     account: () => demo(DEMO.admin),
     visits: [
@@ -172,6 +183,15 @@ async function mailFrameRenders(page: Page) {
   expect(response.status()).toBe(200);
   expect(response.headers()["content-security-policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox");
   expect(response.headers()["x-frame-options"]).toBe("SAMEORIGIN");
+}
+
+/** Saves a draft change request from the form just opened, so the request pages have one to show. */
+async function saveDraftChange(page: Page) {
+  await page.getByLabel("Title").fill(`Checking the page policy ${Date.now().toString(36)}`);
+  await page.getByLabel("Description").fill("Saved by the security-headers spec so the change pages have a request to show.");
+  await page.getByLabel("Component type").fill("storage");
+  await page.getByRole("button", { name: "Save as draft" }).click();
+  await expect(page).toHaveURL(/\/changes\/TKT-\d{8}-\d{4,}$/, { timeout: 30_000 });
 }
 
 /** Opens a page and waits until React has hydrated it: proof that its nonced scripts ran. */
