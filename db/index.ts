@@ -27,6 +27,16 @@ type Handle = { db: Db; close: () => Promise<void>; kind: "postgres" | "pglite" 
  */
 export const postgresOptions = { max: 10, onnotice: () => {}, connection: { jit: "off", max_parallel_workers_per_gather: "0" } };
 
+/**
+ * The embedded PostgreSQL lives inside this process's WebAssembly memory, which never shrinks, and
+ * its shared buffers are touched as it starts: initdb's default of 128 MB put 115 MB on the
+ * server's RSS before the first query (an idle PGlite: 329 MB RSS with 128 MB, 230 MB with 32 MB).
+ * One backend runs one statement at a time here, and the operating system's file cache still holds
+ * the files the buffers do not, so 32 MB serves the small installs PGlite is for; a larger desk
+ * runs on PostgreSQL (DATABASE_URL).
+ */
+export const pgliteSettings = ["-c", "shared_buffers=32MB"];
+
 const globalForDb = globalThis as unknown as { __ticketryDb?: Handle; __ticketryDbPromise?: Promise<Handle> };
 
 /**
@@ -49,7 +59,7 @@ async function open(): Promise<Handle> {
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  const client = await PGlite.create(env.pgliteDir);
+  const client = await PGlite.create(env.pgliteDir, { startParams: [...PGlite.defaultStartParams, ...pgliteSettings] });
   return { db: drizzle(client, { schema, casing: "snake_case", logger }) as unknown as Db, close: () => client.close(), kind: "pglite" };
 }
 

@@ -23,8 +23,8 @@ async function registeredUser(page: Page, browser: Browser): Promise<string> {
   return email;
 }
 
-async function signedInContext(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: BASE_URL });
+async function signedInContext(browser: Browser, email: string, extraHTTPHeaders?: Record<string, string>): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: BASE_URL, extraHTTPHeaders });
   const page = await context.newPage();
   await signIn(page, email, PASSWORD);
   return { context, page };
@@ -60,7 +60,9 @@ test("the account page lists the sessions and ends another one, or all others", 
   const email = await registeredUser(page, browser);
   const here = await signedInContext(browser, email);
   const laptop = await signedInContext(browser, email);
-  const phone = await signedInContext(browser, email);
+  // This one claims another address on every request: without a trusted proxy nobody believes it.
+  const FORGED = "198.51.100.23";
+  const phone = await signedInContext(browser, email, { "X-Forwarded-For": FORGED, "X-Real-IP": FORGED });
   try {
     await here.page.goto("/account");
     const list = here.page.getByRole("table", { name: "Active sessions" });
@@ -70,6 +72,8 @@ test("the account page lists the sessions and ends another one, or all others", 
     // The browser by name, and the connection's own address (the e2e server is on loopback).
     await expect(rows.first()).toContainText(/Chrome on \w+/);
     await expect(rows.first()).toContainText("127.0.0.1");
+    await expect(rows.filter({ hasText: "127.0.0.1" })).toHaveCount(3);
+    await expect(list).not.toContainText(FORGED);
 
     // End one: the other browser is signed out, this one is not.
     await list.getByRole("button", { name: /^End the session on/ }).first().click();

@@ -1,7 +1,6 @@
 "use client";
 
 import type { ErrorInfo } from "next/error";
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { statusLinkClass, StatusMessage } from "@/components/ui/status-message";
 
@@ -9,7 +8,8 @@ import { statusLinkClass, StatusMessage } from "@/components/ui/status-message";
  * What every error boundary shows. The server logged the error; the person gets no details (the
  * production message is generic anyway), only the digest that finds it in the logs.
  * `retry` fetches the segment again (a server component's error is usually passing); `reset` alone
- * would only re-render what already failed.
+ * would only re-render what already failed. The way home is a plain link: a full load starts afresh
+ * after an error, and next/link would add its client code to each error boundary's script.
  */
 export function ErrorView({ error, retry }: Pick<ErrorInfo, "error" | "retry">) {
   const digest = error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : undefined;
@@ -20,9 +20,10 @@ export function ErrorView({ error, retry }: Pick<ErrorInfo, "error" | "retry">) 
       actions={
         <>
           <Button onClick={() => retry()}>Try again</Button>
-          <Link href="/" className={statusLinkClass}>
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load after an error, on purpose (see above) */}
+          <a href="/" className={statusLinkClass}>
             Go to your home page
-          </Link>
+          </a>
         </>
       }
     >

@@ -1,13 +1,16 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { homeFor } from "@/lib/auth/permissions";
+import { countPendingApprovals } from "@/lib/change-requests/queries";
 import { countUnread } from "@/lib/notifications/queries";
 import { navFor } from "./nav-items";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 export async function Header({ actor }: { actor: Actor }) {
-  const unread = await countUnread(actor.id);
+  const [unread, approvals] = await Promise.all([countUnread(actor.id), countPendingApprovals(actor)]);
+  // The approvals queue carries its count (requests waiting for this approver's decision).
+  const label = (href: string, text: string) => (href === "/changes/approvals" && approvals ? `${text} (${approvals})` : text);
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
@@ -15,7 +18,7 @@ export async function Header({ actor }: { actor: Actor }) {
           Ticket<span className="text-brand-600">ry</span>
         </Link>
         <nav aria-label="Main" className="flex-1">
-          <NavLinks items={navFor(actor).map(({ href, label }) => ({ href, label }))} />
+          <NavLinks items={navFor(actor).map((item) => ({ href: item.href, label: label(item.href, item.label) }))} />
         </nav>
         <div className="flex items-center gap-2">
           <Link

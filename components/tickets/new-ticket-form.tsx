@@ -47,7 +47,8 @@ export function NewTicketForm({ action, uploader, departments, orders, projects 
       return { ok: true as const, data: { number, problem: sent.problem } };
     },
     onSuccess: ({ number, problem }: { number: string; problem: string | null }) => {
-      if (problem) setNoticeFromBrowser({ path: `/tickets/${number}`, notice: "created_files_failed", number });
+      // The action sets no cookie (that would make its response carry a render of this page).
+      setNoticeFromBrowser({ path: `/tickets/${number}`, notice: problem ? "created_files_failed" : "created", number });
       router.push(`/tickets/${number}`);
       // Shown for the moment before the ticket page replaces this one.
       return problem ? `Ticket ${number} was created. ${problem}` : `Ticket ${number} was created. Opening it…`;

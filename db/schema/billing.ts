@@ -68,7 +68,11 @@ export const orders = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("orders_client_idx").on(t.clientId, t.orderedAt),
+    // The order lists, newest first (ordered_at DESC, id DESC, read backwards): a client's, everybody's.
+    index("orders_client_idx").on(t.clientId, t.orderedAt, t.id),
+    index("orders_ordered_idx").on(t.orderedAt, t.id),
+    // The service list's order counts, and the service's ON DELETE RESTRICT check.
+    index("orders_service_idx").on(t.serviceId),
     index("orders_due_idx").on(t.nextDueOn).where(sql`${t.status} = 'active'`),
     check("orders_override_nonneg", sql`${t.priceOverrideMinor} IS NULL OR ${t.priceOverrideMinor} >= 0`),
     check("orders_anchor_day_range", sql`${t.billingAnchorDay} IS NULL OR ${t.billingAnchorDay} BETWEEN 1 AND 31`),
@@ -106,6 +110,11 @@ export const invoices = pgTable(
     unique("invoices_order_period_key").on(t.orderId, t.periodStart),
     index("invoices_client_idx").on(t.clientId, t.issuedOn),
     index("invoices_status_idx").on(t.status, t.dueOn),
+    // The unpaid and "overdue" (unpaid, due before today) invoice lists in their order (number, newest
+    // first), the due date checked in the index. A partial index, because the planner takes status and
+    // due date as independent: it expects many old unpaid invoices and would walk every number looking
+    // for them (an index on (status, number, due_on) costs more in its eyes than that walk).
+    index("invoices_unpaid_idx").on(t.number, t.dueOn).where(sql`${t.status} = 'unpaid'`),
     check("invoices_amount_nonneg", sql`${t.amountMinor} >= 0`),
   ],
 );

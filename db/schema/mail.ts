@@ -43,7 +43,9 @@ export const notifications = pgTable(
   (t) => [
     index("notifications_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending' AND ${t.channel} = 'email'`),
     index("notifications_inbox_idx").on(t.recipientId, t.channel, t.createdAt.desc()),
-    index("notifications_created_idx").on(t.channel, t.createdAt.desc()),
+    // The admin mailbox, newest first with the id as tie-break (its keyset order), read backwards:
+    // drizzle writes .desc() as DESC NULLS LAST, which ORDER BY … DESC (NULLS FIRST) cannot use.
+    index("notifications_created_idx").on(t.channel, t.createdAt, t.id),
     uniqueIndex("notifications_email_message_id_key").on(t.emailMessageId),
   ],
 );

@@ -127,7 +127,23 @@ export const tickets = pgTable(
     index("tickets_active_idx")
       .on(t.assigneeId, t.status, t.escalated, t.priority, t.createdAt)
       .where(sql`${t.type} = 'support' AND ${t.status} IN ('open', 'in_progress', 'waiting_for_customer')`),
-    index("tickets_department_idx").on(t.departmentId),
+    // "All tickets" filtered by department or assignee, in the default order (recent activity): the
+    // filter's rows in list order, so a page reads its 25 rows however rare or old the value's
+    // tickets are (walking tickets_activity_idx and filtering reads the whole index for a former
+    // agent). The leading column also serves the foreign keys' ON DELETE SET NULL lookups.
+    index("tickets_department_activity_idx").on(t.departmentId, t.type, t.lastActivityAt.desc().nullsFirst(), t.id),
+    index("tickets_assignee_activity_idx").on(t.assigneeId, t.type, t.lastActivityAt.desc().nullsFirst(), t.id),
+    // The same order for the work still to do: the active statuses (status open / active / in
+    // progress / waiting filters) and the unassigned tickets (assignee "none": an IS NULL cannot put
+    // the assignee index in order). Small: only those rows are in it.
+    // An agent's own active tickets in queue order (critical first, then oldest): the desk's default
+    // tab, a page of them rather than all of a busy agent's active tickets sorted. Active rows only.
+    index("tickets_my_work_idx")
+      .on(t.assigneeId, priorityRank(t.priority), t.createdAt, t.id)
+      .where(sql`${t.type} = 'support' AND ${t.status} IN ('open', 'in_progress', 'waiting_for_customer')`),
+    index("tickets_open_work_idx")
+      .on(t.lastActivityAt.desc().nullsFirst(), t.id)
+      .where(sql`${t.type} = 'support' AND (${t.status} IN ('open', 'in_progress', 'waiting_for_customer') OR ${t.assigneeId} IS NULL)`),
     index("tickets_search_idx").using("gin", t.searchVector),
     // The change calendar (lib/change-requests/calendar.ts): a range of scheduled starts among the
     // changes it shows. Queries spell the predicate as literals so a generic plan still matches it.

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { invoices, orders, services, users } from "@/db/schema";
 import { listEntityAudit } from "@/lib/audit/queries";
@@ -53,9 +53,8 @@ export async function listOrders(actor: Actor, opts: { mine?: boolean; status?: 
         opts.mine ? eq(orders.clientId, actor.id) : orderVisibility(actor),
         status ? eq(orders.status, status) : undefined,
         client ? clientMatch(client) : undefined,
-        after
-          ? or(lt(orders.orderedAt, new Date(after.t)), and(eq(orders.orderedAt, new Date(after.t)), lt(orders.id, after.id)))
-          : undefined,
+        // A row comparison: one range of the (…, ordered_at, id) indexes, a seek however deep the page.
+        after ? sql`(${orders.orderedAt}, ${orders.id}) < (${after.t}::timestamptz, ${after.id}::uuid)` : undefined,
       ),
     )
     .orderBy(desc(orders.orderedAt), desc(orders.id))

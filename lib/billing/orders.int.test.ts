@@ -9,7 +9,8 @@ import { AppError } from "@/lib/errors";
 import { createUser, mailsTo } from "@/lib/test/factories";
 import { activateOrder, cancelOrder, placeOrder, resumeOrder, suspendOrder } from "./orders";
 import { updateOrder } from "./order-edit";
-import { getOrder, listCatalogue, listOrders, listOwnOrdersForTicketForm } from "./queries";
+import { ORDER_PAGE } from "./order-queries";
+import { getOrder, listCatalogue, listOrders, listOwnOrdersForTicketForm, listServices } from "./queries";
 import { createService, deleteService, updateService } from "./services";
 import { makeOrder, makeService, nextDueOf } from "./test-fixtures";
 
@@ -48,6 +49,17 @@ describe("the service catalogue", () => {
     const service = await makeService();
     await makeOrder(client.id, service.id);
     expect((await refusal(deleteService(admin, { serviceId: service.id }))).message).toMatch(/deactivate it instead/);
+  });
+
+  it("the admin's service list counts each service's orders", async () => {
+    const admin = await createUser("admin");
+    const client = await createUser("client");
+    const [busy, idle] = [await makeService(), await makeService()];
+    await makeOrder(client.id, busy.id);
+    await makeOrder(client.id, busy.id, { instanceName: "instance-2" });
+    const listed = await listServices(admin);
+    expect(listed.find((s) => s.id === busy.id)?.orderCount).toBe(2);
+    expect(listed.find((s) => s.id === idle.id)?.orderCount).toBe(0);
   });
 
   it.each<RoleKey>(["client", "agent", "accountant", "manager"])("refuses catalogue changes by the %s role", async (role) => {
@@ -154,6 +166,27 @@ describe("who sees which orders", () => {
     expect((await refusal(getOrder(client, theirs))).code).toBe("not_found");
     const options = await listOwnOrdersForTicketForm(client);
     expect(options).toEqual([{ id: mine, label: expect.stringContaining(": mine"), serviceId: expect.any(String), status: "active" }]);
+  });
+
+  it("pages through a client's orders newest first, past ties on the time by the id, none twice", async () => {
+    const client = await createUser("client");
+    const service = await makeService();
+    const db = await getDb();
+    // Three orders a minute: page one ends inside a tie, which the cursor must resolve by the id.
+    const values = Array.from({ length: ORDER_PAGE + 3 }, (_, i) => ({
+      serviceId: service.id,
+      clientId: client.id,
+      instanceName: `o-${i}`,
+      status: "active" as const,
+      orderedAt: new Date(Date.UTC(2025, 0, 1, 0, Math.floor(i / 3))),
+    }));
+    const rows = await db.insert(orders).values(values).returning({ id: orders.id, at: orders.orderedAt });
+    const expected = rows.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1)).map((r) => r.id);
+    const first = await listOrders(client, { mine: true });
+    expect(first.rows).toHaveLength(ORDER_PAGE);
+    const second = await listOrders(client, { mine: true, cursor: first.nextCursor! });
+    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(expected);
+    expect(second.nextCursor).toBeNull();
   });
 
   it("an admin sees every order, with the management notes", async () => {

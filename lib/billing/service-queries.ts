@@ -41,7 +41,9 @@ export async function listServices(actor: Actor) {
     .select({
       ...catalogueColumns,
       active: services.active,
-      orderCount: sql<number>`(SELECT count(*) FROM orders o WHERE o.service_id = ${services.id})`.mapWith(Number),
+      // Qualified by hand: drizzle writes this table's columns unqualified ("id"), which inside the
+      // subquery is the order's own id (every count was 0).
+      orderCount: sql<number>`(SELECT count(*) FROM orders o WHERE o.service_id = services.id)`.mapWith(Number),
     })
     .from(services)
     .orderBy(asc(services.name));

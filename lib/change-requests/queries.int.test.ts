@@ -4,6 +4,7 @@
  * a request one made, admin included).
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { getTicketDetail } from "@/lib/tickets/detail";
 import { refusal } from "@/lib/tickets/test-fixtures";
 import { createChangeRequest } from "./create";
 import { countPendingApprovals, getChangeRequest, listChangeRequests, listRequestableOrders, listTechnicians } from "./queries";
@@ -60,6 +61,17 @@ describe("the request page", () => {
     expect(other.allowed).toEqual(expect.arrayContaining(["approve", "reject"]));
     expect(other.items).toHaveLength(2);
     expect(other.history.map((h) => h.action)).toEqual(["created", "submitted"]);
+  });
+
+  it("its discussion opens on the shared ticket page: comments yes, support steps no", async () => {
+    const detail = await getTicketDetail(desk.client, byClient.number);
+    expect(detail.ticket.number).toBe(byClient.number);
+    expect(detail.actions.reply.ok).toBe(true);
+    expect(detail.actions.close.ok).toBe(false);
+    expect(detail.actions.reopen.ok).toBe(false);
+    // An agent who requested a change sees it there too (agents have no ticket.view_own).
+    const byAgent = await createChangeRequest(desk.agent, changeInput(desk.orderId));
+    expect((await getTicketDetail(desk.agent, byAgent.number)).ticket.number).toBe(byAgent.number);
   });
 
   it("is not found for someone who may not see it", async () => {

@@ -5,6 +5,8 @@ import { redactLinks } from "./redact";
 import { defaultTransport, type OutgoingMail, type Transport } from "./transport";
 
 export const MAX_ATTEMPTS = 8;
+/** Mails one claim takes at most. */
+const BATCH = 50;
 /** How long a claimed row is reserved for the sender that claimed it (if that process dies, another retries). */
 const LEASE_SECONDS = 300;
 
@@ -68,7 +70,7 @@ export async function deliverDueEmails(
   const db = await getDb();
   const transport = opts.transport ?? defaultTransport();
   const at = opts.now ?? clockNow();
-  const batch = await claim(db, opts.limit ?? 50, at);
+  const batch = await claim(db, opts.limit ?? BATCH, at);
   const report: DeliveryReport = { claimed: batch.length, sent: 0, retrying: 0, failed: 0 };
   for (const mail of batch) {
     // Once the mail has left the app (or never will), its stored copy keeps no usable link.
@@ -106,7 +108,10 @@ export async function drainOutbox(opts: { transport?: Transport; maxBatches?: nu
     total.sent += r.sent;
     total.retrying += r.retrying;
     total.failed += r.failed;
-    if (r.claimed === 0) break;
+    // A batch short of the limit took everything due (SKIP LOCKED passes over rows only while
+    // another sender is claiming them): no need to ask again. After a request that queued two
+    // mails, that saves the second, empty claim.
+    if (r.claimed < BATCH) break;
   }
   return total;
 }

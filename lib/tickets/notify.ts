@@ -32,8 +32,11 @@ export async function notifyPerson(
   const emailMessageId = n.emailMessageId ?? newMessageId();
   const mail = "rendered" in n ? { rendered: n.rendered } : { template: n.template };
   const subject = "rendered" in n ? n.rendered.subject : n.template.subject;
-  await queueEmail(tx, { type: n.type, to: person.email, recipientId: person.id, ticketId: t.id, emailMessageId, ...mail });
-  await queueInApp(tx, { type: n.type, recipientId: person.id, subject, text: n.inApp, link: ticketPath(t.number), ticketId: t.id });
+  // Two independent rows, sent together (one round trip on PostgreSQL).
+  await Promise.all([
+    queueEmail(tx, { type: n.type, to: person.email, recipientId: person.id, ticketId: t.id, emailMessageId, ...mail }),
+    queueInApp(tx, { type: n.type, recipientId: person.id, subject, text: n.inApp, link: ticketPath(t.number), ticketId: t.id }),
+  ]);
   return emailMessageId;
 }
 
@@ -101,10 +104,11 @@ export async function withNumber(rendered: CreatedMails, number: string): Promis
 /** Ticket created, step two (in the transaction, number taken): the mails get the real number and go to the outbox. */
 export async function notifyCreated(tx: Conn, t: NotifyTicket, client: Person, rendered: CreatedMails) {
   const m = await withNumber(rendered, t.number);
-  if (m.toClient) {
-    await notifyPerson(tx, t, client, { type: "ticket.created", rendered: m.toClient, inApp: `Your ticket ${t.number} has been created.` });
-  }
-  await queueEmail(tx, { type: "ticket.created.desk", to: m.deskAddress, ticketId: t.id, rendered: m.toDesk });
+  // Independent rows: sent together (the caller holds the day's number lock until it commits).
+  await Promise.all([
+    m.toClient && notifyPerson(tx, t, client, { type: "ticket.created", rendered: m.toClient, inApp: `Your ticket ${t.number} has been created.` }),
+    queueEmail(tx, { type: "ticket.created.desk", to: m.deskAddress, ticketId: t.id, rendered: m.toDesk }),
+  ]);
 }
 
 /** A public agent comment, to the client, with the comment. The Message-ID is also stored on the message. */

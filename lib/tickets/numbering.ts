@@ -25,6 +25,30 @@ export function parseTicketNumber(input: string): string | null {
   return formatTicketNumber(m[1]!, Number(m[2]));
 }
 
+/**
+ * The day's next number taken by the statement that inserts the ticket, as its last step: a CTE that
+ * bumps the counter, and the number as an SQL expression over it (for the insert's `number` value).
+ *
+ *   const n = ticketNumberCte(tx, at);
+ *   await tx.with(n.cte).insert(tickets).values({ number: n.number, … }).returning(…);
+ *
+ * The counter row stays locked from this statement until commit, so the creating transaction sends
+ * it after everything that can come first, and only what needs the ticket row after it. Past 9,999
+ * a day the number grows a digit, as formatTicketNumber does.
+ */
+export function ticketNumberCte(conn: Conn, at: Date) {
+  const day = ticketDay(at);
+  const cte = conn
+    .$with("ticket_counter", { value: sql<number>`value` })
+    .as(
+      sql`INSERT INTO counters (scope, value) VALUES (${`ticket:${day}`}, 1)
+          ON CONFLICT (scope) DO UPDATE SET value = counters.value + 1
+          RETURNING value`,
+    );
+  const number = sql<string>`(SELECT ${`TKT-${day}-`} || lpad(value::text, greatest(4, length(value::text)), '0') FROM ${cte})`;
+  return { cte, number };
+}
+
 export async function nextTicketNumber(tx: Conn, at: Date): Promise<string> {
   const day = ticketDay(at);
   const [row] = await rawRows<{ value: number }>(

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { departments, projects, tasks, tickets, users } from "@/db/schema";
 import { assertCan, can, type Actor } from "@/lib/auth/actor";
+import { countTicketsUpTo, type BoundedCount } from "./bounded-count";
 import { ticketVisibility } from "./visibility";
 
 /**
@@ -80,19 +81,14 @@ export async function listAssigneeFilterOptions(actor: Actor): Promise<Option[]>
     .orderBy(asc(users.name), asc(users.id));
 }
 
-/** How many tickets "De-assign all" would return to the queue now (the confirmation shows it). */
-export async function countDeassignable(actor: Actor): Promise<number> {
+/**
+ * How many tickets "De-assign all" would return to the queue now (the confirmation shows it), up to
+ * COUNT_CAP: the button is on every manager's list page, the action itself reports the exact number.
+ */
+export async function countDeassignable(actor: Actor): Promise<BoundedCount> {
   assertCan(actor, "ticket.deassign_all", "Only managers can de-assign every ticket.");
-  const db = await getDb();
-  const [row] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(tickets)
-    .where(
-      and(
-        eq(tickets.type, "support"),
-        inArray(tickets.status, ["in_progress", "waiting_for_customer"]),
-        ticketVisibility(actor),
-      ),
-    );
-  return row?.n ?? 0;
+  return countTicketsUpTo(
+    await getDb(),
+    and(eq(tickets.type, "support"), inArray(tickets.status, ["in_progress", "waiting_for_customer"]), ticketVisibility(actor)),
+  );
 }

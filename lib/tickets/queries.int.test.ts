@@ -1,13 +1,14 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { departments, users } from "@/db/schema";
+import { departments, tickets, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { resetClock, setClock } from "@/lib/clock";
 import { encodeCursor } from "@/lib/pagination";
 import { createUser } from "@/lib/test/factories";
 import { createTicket } from "./create";
 import { getTicketDetail, listAssignableAgents } from "./detail";
+import { countTicketsUpTo, formatCount } from "./bounded-count";
 import { countTickets, listTickets } from "./list";
 import { takeTicket } from "./transitions";
 import { createDesk, insertTicket, refusal, type Desk } from "./test-fixtures";
@@ -48,7 +49,12 @@ describe("queues", () => {
       if (page === 0) await insertTicket({ requester: desk.client, priority: "critical", createdAt: at(0) }); // lands before the cursor
     }
     expect(seen).toEqual(expected);
-    expect(await countTickets(desk.agent, "queue")).toBe(7);
+    expect(await countTickets(desk.agent, "queue")).toEqual({ n: 7, more: false });
+    // Badges stop counting past the cap and say so.
+    const queue = and(eq(tickets.type, "support"), eq(tickets.status, "open"), eq(tickets.escalated, false));
+    expect(await countTicketsUpTo(await getDb(), queue, 7)).toEqual({ n: 7, more: false });
+    expect(await countTicketsUpTo(await getDb(), queue, 6)).toEqual({ n: 6, more: true });
+    expect(formatCount({ n: 1000, more: true })).toBe("1,000+");
   });
 
   it("second line sees only escalated tickets; first line cannot list them", async () => {

@@ -6,5 +6,6 @@ import "server-only";
  * (The header bell's unread count/list/mark-read live in lib/notifications.)
  */
 export { listTickets, countTickets, type TicketListItem, type TicketPage } from "./list";
+export { formatCount, type BoundedCount } from "./bounded-count";
 export { getTicketDetail, listAssignableAgents, type TicketDetail } from "./detail";
 export { getDeskStats, type DeskStats, type AgentStats, type Percentiles } from "./stats";

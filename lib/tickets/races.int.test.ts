@@ -2,10 +2,10 @@
  * Concurrency. On PostgreSQL (DATABASE_URL) these run truly in parallel on a pool; PGlite runs
  * transactions one after another. The assertions hold for both: one winner, distinct consecutive numbers.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { counters, tickets } from "@/db/schema";
+import { counters, notifications, tickets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { resetClock, setClock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
@@ -105,5 +105,30 @@ describe("ticket numbers under load", () => {
 
     setClock(() => new Date("2031-01-03T00:00:00.000Z"));
     expect((await createTicket(desk.client, { title: "Next day", body: "New sequence" })).number).toBe("TKT-20310103-0001");
+  });
+
+  it("past the day's 9,999th ticket the number grows a digit, in the row, its history and its mails", async () => {
+    setClock(() => new Date("2031-02-04T10:00:00.000Z"));
+    const db = await getDb();
+    await db.insert(counters).values({ scope: "ticket:20310204", value: 9998 });
+    const [a, b] = await Promise.all([
+      createTicket(desk.client, { title: "Ticket 9999", body: "Four digits" }),
+      createTicket(desk.client, { title: "Ticket 10000", body: "Five digits" }),
+    ]);
+    expect([a!.number, b!.number].sort()).toEqual(["TKT-20310204-10000", "TKT-20310204-9999"]);
+    const [row] = await db.select({ number: tickets.number }).from(tickets).where(eq(tickets.id, b!.id));
+    expect(row?.number).toBe(b!.number);
+    expect((await historyOf(b!.id)).map((h) => h.ticketNumber)).toEqual([b!.number]);
+    const mails = await db
+      .select({ subject: notifications.subject, text: notifications.text, html: notifications.html })
+      .from(notifications)
+      .where(and(eq(notifications.ticketId, b!.id), eq(notifications.channel, "email")));
+    expect(mails).toHaveLength(2);
+    for (const m of mails) {
+      expect(m.subject).toContain(b!.number);
+      expect(m.text).toContain(b!.number);
+      expect(m.html).toContain(b!.number);
+      expect(m.text).not.toMatch(/TKT-20310204-[A-Z]{4}/);
+    }
   });
 });

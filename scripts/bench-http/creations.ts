@@ -11,6 +11,22 @@ import { request } from "./http";
  * outbox and the after-response mail delivery all run, as for a user.
  */
 export type CreationResult = { concurrency: number; created: number; failed: number; seconds: number; perSecond: number; p50: number; p95: number; errors: string[] };
+/** CPU milliseconds per created ticket: the app server's, and (PostgreSQL) its database backends'. */
+export type CreationCpu = { app: number; database: number };
+
+/**
+ * The CPU a creation costs and the ceiling it sets, whatever the number of users: the app server is
+ * one Node process (its JavaScript, and an embedded PGlite, run on one core), so at most
+ * `1 / app CPU-seconds` a second; with PostgreSQL the backends run on the other cores, and all of
+ * it together at most `cores / (app + database CPU-seconds)`.
+ */
+export function cpuLine(cpu: CreationCpu, cores: number): string {
+  const total = cpu.app + cpu.database;
+  const oneProcess = 1000 / cpu.app;
+  const allCores = (cores * 1000) / total;
+  const db = cpu.database ? ` + database ${cpu.database.toFixed(1)} ms = ${total.toFixed(1)} ms` : "";
+  return `app server ${cpu.app.toFixed(1)} ms${db} → at most ${Math.min(oneProcess, allCores).toFixed(1)} creations/s (one Node process: ${oneProcess.toFixed(1)}/s; ${cores} cores: ${allCores.toFixed(1)}/s)`;
+}
 
 export function actionId(distDir: string, exportedName: string, fileHint: string): string {
   const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as {

@@ -136,6 +136,11 @@ export async function explainAll(b: BenchDb, byPage: Map<string, Captured[]>): P
   }
   const out: Explained[] = [];
   for (const { c, pages } of distinct.values()) {
+    // The search's estimate is itself an EXPLAIN (planned, never run): nothing to explain or flag.
+    if (/^\s*explain\b/i.test(c.query)) {
+      out.push({ query: c.query, params: c.params, pages, ms: null, buffers: null, flags: [], text: "(an EXPLAIN: the planner's estimate, nothing runs)" });
+      continue;
+    }
     const read = isRead(c.query);
     try {
       const [json] = await b.raw<Record<string, unknown>>(`EXPLAIN (${read ? "ANALYZE, BUFFERS, " : ""}FORMAT JSON) ${c.query}`, c.params);

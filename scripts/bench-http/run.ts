@@ -1,5 +1,7 @@
 import type { BenchDb, Captured } from "../bench/db";
-import { actionId, measureCreations, type CreationResult } from "./creations";
+import os from "node:os";
+import { actionId, cpuLine, measureCreations, type CreationCpu, type CreationResult } from "./creations";
+import { measureCpu } from "./cpu";
 import type { SqlLog } from "./explain";
 import { request, signIn } from "./http";
 import { billingOnBoth, outboxOnBoth, splitLoad, startFakeResend } from "./instances";
@@ -16,7 +18,7 @@ import { startServer, type Server } from "./server";
  */
 export type Live = {
   results: (PageResult & { captured: Captured[] })[];
-  creations: (CreationResult & { numbers: string[] })[];
+  creations: (CreationResult & { numbers: string[]; cpuMs?: CreationCpu })[];
   summary: string[];
   misses: string[];
 };
@@ -105,12 +107,15 @@ export async function runLive(o: Options): Promise<Live> {
     if (!o.skip.has("create")) {
       const id = actionId(o.distDir, "createTicketAction", "app/(app)/tickets/actions.ts");
       note(`\nTicket creation through the real server action (POST /tickets/new, createTicketAction) as the client, 5 s per level:`);
+      const cores = os.cpus().length;
       for (const concurrency of [1, 10, 50]) {
-        const c = await measureCreations(a.url, cookies.client, id, { concurrency, ms: 5000, tag: o.tag });
+        const m = await measureCpu(a.pid, o.db, () => measureCreations(a.url, cookies.client, id, { concurrency, ms: 5000, tag: o.tag }));
+        const c = { ...m.result, cpuMs: { app: (m.app * 1000) / m.result.created, database: (m.database * 1000) / m.result.created } };
         creations.push(c);
         note(
           `  ${String(concurrency).padStart(2)} at a time: ${c.perSecond.toFixed(1)} tickets/s (${c.created} in ${c.seconds.toFixed(1)} s), p50 ${c.p50.toFixed(0)} ms, p95 ${c.p95.toFixed(0)} ms, ${c.failed} failed${c.errors.length ? ` (${c.errors.join("; ")})` : ""} — load ${loadAverage()}`,
         );
+        note(`     CPU per creation: ${cpuLine(c.cpuMs, cores)}`);
         if (c.failed) misses.push(`${c.failed} ticket creations failed at ${concurrency} concurrent`);
       }
     }

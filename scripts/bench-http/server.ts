@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { needsBuild } from "../lib/build-state";
@@ -6,7 +7,8 @@ import { request } from "./http";
 
 /**
  * Building and serving the app for the bench. `startServer` is the one place that knows how the app
- * is served (today `next start`; a custom server such as scripts/serve.ts only changes `command`).
+ * is served: through scripts/serve.ts, the server `npm start` runs, so the bench measures what users
+ * get (its own http.Server in front of Next's handler), not `next start`.
  */
 export type Server = { port: number; url: string; pid: number; rssMb: () => number; stop: () => Promise<void> };
 
@@ -21,23 +23,25 @@ export function buildIfNeeded(distDir: string, force: boolean): { built: boolean
   const tsconfig = readFileSync(path.join(root, "tsconfig.json"), "utf8");
   const r = spawnSync(bin("next"), ["build"], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    // Collecting page data loads lib/env.ts, which refuses a production build on PostgreSQL without
+    // AUTH_SECRET; the build embeds no secret, so a throwaway one does (each server gets its own).
+    env: { AUTH_SECRET: randomBytes(32).toString("base64url"), ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
   });
   writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
   if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
   return { built: true, seconds: (performance.now() - t0) / 1000 };
 }
 
-/** The command that serves a production build on a port. */
-function command(port: number): [string, string[]] {
-  return [bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"]];
+/** The command that serves a production build (scripts/serve.ts reads PORT and HOST from the environment). */
+function command(): [string, string[]] {
+  return [process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")]];
 }
 
 export async function startServer(o: { port: number; distDir: string; env: Record<string, string | undefined>; log: string }): Promise<Server> {
-  const [cmd, args] = command(o.port);
+  const [cmd, args] = command();
   const url = `http://127.0.0.1:${o.port}`;
   const out = createWriteStream(o.log, { flags: "a" });
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: o.distDir, NEXT_TELEMETRY_DISABLED: "1", AUTH_URL: url, APP_URL: url };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: o.distDir, NEXT_TELEMETRY_DISABLED: "1", AUTH_URL: url, APP_URL: url, PORT: String(o.port), HOST: "127.0.0.1" };
   for (const [k, v] of Object.entries(o.env)) {
     if (v === undefined) delete env[k];
     else env[k] = v;

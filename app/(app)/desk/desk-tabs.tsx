@@ -2,8 +2,8 @@ import Link from "next/link";
 
 export type DeskTab = "mine" | "queue" | "escalated";
 
-/** The desk's views as links (each is its own URL); the current one is marked for assistive tech. */
-export function DeskTabs({ tabs, current }: { tabs: { key: DeskTab; label: string; count: number }[]; current: DeskTab }) {
+/** The desk's views as links (each is its own URL); the current one is marked for assistive tech. `count` is as shown ("12", "1,000+"). */
+export function DeskTabs({ tabs, current }: { tabs: { key: DeskTab; label: string; count: string }[]; current: DeskTab }) {
   return (
     <nav aria-label="Desk views" className="border-b border-slate-200">
       <ul className="-mb-px flex flex-wrap gap-1">

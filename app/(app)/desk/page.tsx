@@ -10,7 +10,7 @@ import { can } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/session";
 import { now as clockNow } from "@/lib/clock";
 import { listDepartmentOptions } from "@/lib/tickets/options";
-import { countTickets, listTickets } from "@/lib/tickets/queries";
+import { countTickets, formatCount, listTickets } from "@/lib/tickets/queries";
 import { takeTicketAction } from "../tickets/actions";
 import { DeassignAll } from "../tickets/deassign-all";
 import { readNotice } from "../tickets/flash";
@@ -43,7 +43,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const counts = { mine, queue, escalated };
   const requested = tabs.find((t) => t === sp.tab);
   // Without a choice: your own work if you have some, else the queue of your line.
-  const tab: DeskTab = requested ?? (mine > 0 || tabs.length === 1 ? "mine" : tabs[1]!);
+  const tab: DeskTab = requested ?? (mine.n > 0 || tabs.length === 1 ? "mine" : tabs[1]!);
   const meta = TAB_META[tab];
 
   // My tickets default to the active ones; choosing "Any status" sends status="" on purpose.
@@ -64,7 +64,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
         actions={can(actor, "ticket.deassign_all") ? <DeassignAll actor={actor} from="/desk" /> : null}
       />
       <NoticeBanner text={await readNotice("/desk")} />
-      <DeskTabs tabs={tabs.map((t) => ({ key: t, label: TAB_META[t].label, count: counts[t] ?? 0 }))} current={tab} />
+      <DeskTabs tabs={tabs.map((t) => ({ key: t, label: TAB_META[t].label, count: formatCount(counts[t] ?? { n: 0, more: false }) }))} current={tab} />
       <div id="desk-panel" className="mt-4">
         <TicketFilters
           action="/desk"

@@ -22,10 +22,14 @@ import { setNotice } from "./flash";
 type Flash = Parameters<typeof setNotice>[0];
 const ticketPage = (number: string, notice: Flash["notice"]): Flash => ({ path: `/tickets/${number}`, notice, number });
 
-/** New ticket: returns the number, so the form can upload its staged files before it navigates. */
-export const createTicketAction = action({ name: "create-ticket", input: createTicketSchema, revalidate: EVERYTHING }, async (actor, input) => {
+/**
+ * New ticket: returns the number, so the form can upload its staged files before it navigates.
+ * Nothing here revalidates or sets a cookie (either makes Next render the page the action came
+ * from into its response, the form the browser is leaving: two fifths of a creation's server
+ * time): the form sets the "created" notice itself and goes to the ticket's page, rendered afresh.
+ */
+export const createTicketAction = action({ name: "create-ticket", input: createTicketSchema }, async (actor, input) => {
   const { number } = await createTicket(actor, input, await requestMeta());
-  await setNotice({ path: `/tickets/${number}`, notice: "created", number });
   kickOutbox();
   return { number };
 });

@@ -63,6 +63,10 @@ export default async function ChangePage({ params }: Props) {
           <ChangeStatusBadge status={c.status} />
           <PriorityBadge priority={c.priority} />
           <span className="text-sm text-slate-600">{changeTypeLabel(c.changeType)}</span>
+          {/* Comments, internal notes and attachments live on the shared ticket page (lib/tickets). */}
+          <Link href={`/tickets/${c.number}`} className="text-sm font-medium text-brand-700 hover:underline">
+            Comments and attachments
+          </Link>
         </div>
       </header>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
