@@ -115,6 +115,8 @@ const ROLES: { who: string; account: () => Account; visits: Visit[] }[] = [
       { route: "/changes/[number]", from: "/changes" },
       { route: "/changes/[number]/edit", from: "/changes/[number]" },
       { route: "/changes/approvals" },
+      { route: "/changes/calendar" },
+      { route: "/changes/calendar", path: "/changes/calendar?view=month" },
     ],
   },
   {

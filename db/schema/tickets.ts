@@ -150,6 +150,17 @@ export const tickets = pgTable(
     index("tickets_change_schedule_idx")
       .on(t.scheduledFor, t.id)
       .where(sql`${t.type} = 'change_request' AND ${t.status} IN ('approved', 'in_progress')`),
+    // The change-request lists (lib/change-requests/queries.ts), newest or oldest first by creation:
+    // the requester's own, the technician's, and the approvals queue / status filters.
+    index("tickets_change_requester_idx")
+      .on(t.requesterId, t.createdAt, t.id)
+      .where(sql`${t.type} = 'change_request'`),
+    index("tickets_change_assignee_idx")
+      .on(t.assigneeId, t.createdAt, t.id)
+      .where(sql`${t.type} = 'change_request'`),
+    index("tickets_change_status_idx")
+      .on(t.status, t.createdAt, t.id)
+      .where(sql`${t.type} = 'change_request'`),
     // Separation of duties (SPEC §10), the database's half: nobody approves or rejects a change
     // request they requested, an admin neither, not even by a direct UPDATE. The rule
     // (lib/change-requests/rules.ts) and the guarded UPDATE's WHERE are the other two halves.

@@ -61,7 +61,8 @@ export async function listChangeRequests(
   const db = await getDb();
   const oldestFirst = p.scope === "approvals";
   const after = decodeCursor(p.cursor, timeIdCursor);
-  const where: SQL[] = [eq(tickets.type, "change_request"), ticketVisibility(actor), scopeCondition(actor, p.scope)];
+  // The type as a literal, so even a generic plan matches the partial list indexes (db/schema/tickets.ts).
+  const where: SQL[] = [sql`${tickets.type} = 'change_request'`, ticketVisibility(actor), scopeCondition(actor, p.scope)];
   const status = (CHANGE_STATUSES as readonly string[]).includes(p.status ?? "") ? (p.status as ChangeStatus) : null;
   if (status) where.push(eq(tickets.status, status));
   if (after) {

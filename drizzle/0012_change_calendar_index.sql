@@ -1,2 +1,0 @@
-CREATE INDEX "ticket_history_change_steps_idx" ON "ticket_history" USING btree ("action","created_at","ticket_id") WHERE "ticket_history"."field" = 'status' AND "ticket_history"."action" IN ('approved', 'completed', 'rolled_back');--> statement-breakpoint
-CREATE INDEX "tickets_change_schedule_idx" ON "tickets" USING btree ("scheduled_for","id") WHERE "tickets"."type" = 'change_request' AND "tickets"."status" IN ('approved', 'in_progress');

@@ -1,0 +1,5 @@
+CREATE INDEX "ticket_history_change_steps_idx" ON "ticket_history" USING btree ("action","created_at","ticket_id") WHERE "ticket_history"."field" = 'status' AND "ticket_history"."action" IN ('approved', 'completed', 'rolled_back');--> statement-breakpoint
+CREATE INDEX "tickets_change_schedule_idx" ON "tickets" USING btree ("scheduled_for","id") WHERE "tickets"."type" = 'change_request' AND "tickets"."status" IN ('approved', 'in_progress');--> statement-breakpoint
+CREATE INDEX "tickets_change_requester_idx" ON "tickets" USING btree ("requester_id","created_at","id") WHERE "tickets"."type" = 'change_request';--> statement-breakpoint
+CREATE INDEX "tickets_change_assignee_idx" ON "tickets" USING btree ("assignee_id","created_at","id") WHERE "tickets"."type" = 'change_request';--> statement-breakpoint
+CREATE INDEX "tickets_change_status_idx" ON "tickets" USING btree ("status","created_at","id") WHERE "tickets"."type" = 'change_request';
