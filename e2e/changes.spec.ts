@@ -1,3 +1,5 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { expect, STEP, storyBudget, test } from "./fixtures";
 
 /**
@@ -64,5 +66,87 @@ test("a change is requested, approved by someone else, assigned, deployed and co
     await expect(agentPage.getByText("Not fulfilled: NIC on back-order")).toBeVisible();
     await agentPage.getByRole("button", { name: "Mark completed" }).click();
     await expect(agentPage.getByText("Completed", { exact: true }).first()).toBeVisible();
+  }, STEP);
+});
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).exclude("nextjs-portal").analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious, `on ${page.url()}`).toEqual([]);
+}
+
+test("a rejected change is edited and resubmitted under the same number, approved, deployed and rolled back", async ({ as, manager, admin, agent }) => {
+  test.setTimeout(storyBudget(6));
+  const title = `Swap the NIC ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const managerPage = await as(manager);
+  const adminPage = await as(admin);
+  let number = "";
+
+  await test.step("the manager submits a change; the form has no serious accessibility violation", async () => {
+    await managerPage.goto("/changes/new");
+    await expectNoSeriousViolations(managerPage);
+    await managerPage.getByLabel("Title").fill(title);
+    await managerPage.getByLabel("Description").fill("The uplink needs more bandwidth.");
+    await managerPage.getByLabel("Action").selectOption("replace");
+    await managerPage.getByLabel("Component type").fill("network");
+    await managerPage.getByLabel("Current value").fill("1 GbE");
+    await managerPage.getByLabel("Requested value").fill("10 GbE");
+    await managerPage.getByRole("button", { name: "Submit for approval" }).click();
+    await expect(managerPage).toHaveURL(CHANGE_URL);
+    number = CHANGE_URL.exec(managerPage.url())![1]!;
+    await expect(managerPage.getByText("Pending approval", { exact: true })).toBeVisible();
+  }, STEP);
+
+  await test.step("an admin rejects it with a reason; the queue and the request page pass axe", async () => {
+    await adminPage.goto("/changes/approvals");
+    await expectNoSeriousViolations(adminPage);
+    await adminPage.getByRole("link", { name: number }).click();
+    await expectNoSeriousViolations(adminPage);
+    await adminPage.getByLabel("Reason for rejecting").fill("No maintenance window given.");
+    await adminPage.getByRole("button", { name: "Reject", exact: true }).click();
+    await expect(adminPage.getByText("Rejected", { exact: true }).first()).toBeVisible();
+    await expect(adminPage.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  }, STEP);
+
+  await test.step("the manager reads the reason, edits the request and resubmits it under the same number", async () => {
+    await managerPage.goto(`/changes/${number}`);
+    await expect(managerPage.getByText("No maintenance window given.").first()).toBeVisible();
+    await managerPage.getByRole("link", { name: "Edit", exact: true }).click();
+    await expect(managerPage).toHaveURL(new RegExp(`/changes/${number}/edit$`));
+    await expectNoSeriousViolations(managerPage);
+    await managerPage.getByLabel("Description").fill("The uplink needs more bandwidth. Window: Sunday 02:00, 30 minutes.");
+    await managerPage.getByRole("button", { name: "Save changes" }).click();
+    await expect(managerPage).toHaveURL(new RegExp(`/changes/${number}$`));
+    await managerPage.getByRole("button", { name: "Resubmit for approval" }).click();
+    await expect(managerPage.getByText("Pending approval", { exact: true })).toBeVisible();
+    // The rejection stays in the history.
+    await expect(managerPage.getByText("No maintenance window given.").first()).toBeVisible();
+  }, STEP);
+
+  await test.step("the admin approves it and assigns the agent", async () => {
+    await adminPage.goto(`/changes/${number}`);
+    await adminPage.getByRole("button", { name: "Approve", exact: true }).click();
+    await expect(adminPage.getByText("Approved", { exact: true }).first()).toBeVisible();
+    await adminPage.getByLabel("Technician", { exact: true }).selectOption({ label: agent.name });
+    await adminPage.getByRole("button", { name: "Assign", exact: true }).click();
+    await expect(adminPage.getByRole("definition").filter({ hasText: agent.name })).toBeVisible();
+  }, STEP);
+
+  await test.step("the agent deploys it, then rolls it back with a reason", async () => {
+    const agentPage = await as(agent);
+    await agentPage.goto("/changes?scope=assigned");
+    await expectNoSeriousViolations(agentPage);
+    await agentPage.getByRole("link", { name: number }).click();
+    await agentPage.getByRole("button", { name: "Start work" }).click();
+    await expect(agentPage.getByRole("button", { name: "Mark deployed" })).toBeVisible();
+    await agentPage.getByLabel("Deployment notes").fill("New NIC in.");
+    await agentPage.getByRole("button", { name: "Mark deployed" }).click();
+    await expect(agentPage.getByRole("button", { name: "Roll back" })).toBeVisible();
+    await agentPage.getByLabel("Reason for rolling back").fill("Link flaps under load.");
+    await agentPage.getByRole("button", { name: "Roll back" }).click();
+    await expect(agentPage.getByText("Rolled back", { exact: true }).first()).toBeVisible();
+    await expect(agentPage.getByRole("button", { name: "Mark completed" })).toHaveCount(0);
   }, STEP);
 });
