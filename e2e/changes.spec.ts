@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, STEP, storyBudget, test } from "./fixtures";
+import { expectNoSeriousViolations } from "./fixtures/axe";
 
 /**
  * A change request through the screens, every role in its own browser context: a manager requests
@@ -69,13 +68,6 @@ test("a change is requested, approved by someone else, assigned, deployed and co
   }, STEP);
 });
 
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).exclude("nextjs-portal").analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, `on ${page.url()}`).toEqual([]);
-}
 
 test("a rejected change is edited and resubmitted under the same number, approved, deployed and rolled back", async ({ as, manager, admin, agent }) => {
   test.setTimeout(storyBudget(6));

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, STEP, storyBudget, test } from "./fixtures";
+import { expectNoSeriousViolations } from "./fixtures/axe";
 import { detail, expectStatus, openTicket, says, takeFromQueue, unique } from "./fixtures/tickets";
 
 /**
@@ -153,13 +152,6 @@ test("another client's ticket does not exist for a client: 404, nothing of it sh
   await expect(other.getByText("No tickets match these filters")).toBeVisible();
 });
 
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).exclude("nextjs-portal").analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, `on ${page.url()}`).toEqual([]);
-}
 
 test("queues, lists, the new-ticket form and ticket pages have no serious accessibility violations", async ({ as, client, agent, manager }) => {
   test.setTimeout(storyBudget(6));
