@@ -5,7 +5,7 @@ import { orders, tickets, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { notFound } from "@/lib/errors";
-import type { Person } from "@/lib/tickets/load";
+import { withAssignee, type Person } from "@/lib/tickets/load";
 import { ticketVisibility } from "@/lib/tickets/visibility";
 import { assertChangeAllowed, type ChangeAction, type RuleChange } from "./rules";
 
@@ -53,12 +53,8 @@ export async function loadChange(tx: Tx, actor: Actor, ticketId: string): Promis
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
     .where(and(eq(tickets.id, ticketId), eq(tickets.type, "change_request"), ticketVisibility(actor)));
   if (!row) throw notFound("This change request");
-  const { assigneeName, assigneeEmail, assigneeActive, ...rest } = row;
-  return {
-    ...rest,
-    hasInvalidItem: Boolean(rest.hasInvalidItem),
-    assignee: rest.assigneeId ? { id: rest.assigneeId, name: assigneeName!, email: assigneeEmail!, active: !!assigneeActive } : null,
-  };
+  const loaded = withAssignee(row);
+  return { ...loaded, hasInvalidItem: Boolean(loaded.hasInvalidItem) };
 }
 
 /**

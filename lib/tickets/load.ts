@@ -60,10 +60,17 @@ export async function loadTicket(tx: Tx, actor: Actor, ticketId: string): Promis
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
     .where(and(eq(tickets.id, ticketId), ticketVisibility(actor)));
   if (!row) throw notFound("This ticket");
+  const loaded = withAssignee(row);
+  return { ...loaded, hasPublicAgentReply: Boolean(loaded.hasPublicAgentReply) };
+}
+
+/** The assignee columns of a loaded row (left-joined, so null without one) folded into one object. */
+export function withAssignee<R extends { assigneeId: string | null; assigneeName: string | null; assigneeEmail: string | null; assigneeActive: boolean | null }>(
+  row: R,
+) {
   const { assigneeName, assigneeEmail, assigneeActive, ...rest } = row;
   return {
     ...rest,
-    hasPublicAgentReply: Boolean(rest.hasPublicAgentReply),
     assignee: rest.assigneeId ? { id: rest.assigneeId, name: assigneeName!, email: assigneeEmail!, active: !!assigneeActive } : null,
   };
 }
